@@ -1,0 +1,48 @@
+"""Helpers shared by the CLI commands: loading packs and scenarios, writing output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from core import load_packs, load_scenario
+from core.packs import PackSet
+from core.scenario import Scenario
+from core.schema import parse_date
+
+
+def add_packs_option(parser: argparse.ArgumentParser) -> None:
+    """``--packs DIR``: evaluate against the packs in DIR instead of the bundled ones."""
+    parser.add_argument("--packs", metavar="DIR", type=Path, help="directory of policy packs (default: the bundled packs)")
+
+
+def add_as_of_option(parser: argparse.ArgumentParser) -> None:
+    """``--as-of YYYY-MM-DD``."""
+    parser.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", type=_date, help="evaluation date (default: the file's as_of, else today)"
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except Exception as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def packs_from(args: argparse.Namespace) -> PackSet:
+    """The pack set chosen on the command line."""
+    return load_packs(getattr(args, "packs", None))
+
+
+def scenario_from(path: Path, packs: PackSet) -> Scenario:
+    """Load a scenario file against the packs' questionnaire."""
+    return load_scenario(Path(path), packs.questionnaire)
+
+
+def write(text: str) -> None:
+    """Write to stdout, tolerating a closed pipe (``| head``)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,90 @@
+"""Command-line entry point and its single error boundary.
+
+Every command returns an exit status. User errors (:class:`core.errors.ClausewiseError`)
+become one line on stderr and status 2; anything unexpected becomes one line and status 70
+(``--debug`` shows the traceback). Nothing else prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from core import __version__
+from core.errors import Cancelled, ClausewiseError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES = """\
+exit status:
+  0   success (for 'evaluate': evaluated, whatever the verdict, unless --fail-on says otherwise;
+      for 'verify': the signature is intact and the document unmodified)
+  1   'verify': the memo is not intact or was modified; 'evaluate --fail-on': the verdict is at
+      least as severe as asked; 'packs check': a test case failed; 'batch': a file was bad
+  2   bad input: a file, field, option or date that cannot be used (one line on stderr says which)
+  70  internal error (a bug: please report it; --debug shows details)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full ``clausewise`` parser with every subcommand."""
+    from core.cli import evaluate_cmd, packs_cmd
+
+    parser = _Parser(
+        prog="clausewise",
+        description=(
+            "Clausewise tells you, clause by clause, whether the published policies that govern an AI "
+            "deployment prohibit it, leave it open, or allow it under conditions. Run without arguments "
+            "to open the desktop app."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"clausewise {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (evaluate_cmd, packs_cmd):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.run(args) or 0)
+    except ClausewiseError as exc:
+        print(f"clausewise: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except Cancelled:
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("clausewise: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the one place unexpected errors are caught
+        if args.debug:
+            raise
+        print(
+            f"clausewise: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -1,0 +1,273 @@
+"""Evaluate a scenario against policy packs on a date (DESIGN §3–4).
+
+Per pack: pick the version in force, test the scope, then each rule of that version. A rule's
+cases are tried in order and the first that holds decides; if a case before it is unknown,
+the rule is undetermined. When it is unknown whether the pack applies, the scope is part of
+every rule's condition: rules that could fire become undetermined.
+
+Verdicts are computed with compiled conditions; traces, facts and explanations are built only
+for the rules that produce a finding, which keeps evaluation fast enough to run on every edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from core.conditions import TraceNode, Truth, deciding_fields
+from core.packs import Case, PackSet, PackVersion, PolicyPack, Rule
+from core.questionnaire import Questionnaire, Resolution
+from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
+from core.scenario import Scenario
+from core.verdicts import Verdict, most_severe
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
+
+
+def evaluate(scenario: Scenario, packs: PackSet, as_of: dt.date | None = None) -> Evaluation:
+    """Evaluate ``scenario`` against every pack in ``packs``.
+
+    The date is ``as_of`` if given, else the scenario's own ``as_of``, else today.
+    """
+    day = as_of or scenario.as_of or dt.date.today()
+    q = packs.questionnaire
+    resolution = q.resolve(scenario.answers)
+    results = tuple(_evaluate_pack(pack, q, resolution, day) for pack in packs)
+    wanted = {f for r in results for f in r.questions}
+    return Evaluation(
+        scenario=scenario,
+        as_of=day,
+        overall=most_severe(r.verdict for r in results),
+        packs=results,
+        questions=tuple(f for f in q.fields if f in wanted),
+    )
+
+
+def _and(a: Truth, b: Truth) -> Truth:
+    if a is False or b is False:
+        return False
+    if a is None or b is None:
+        return None
+    return True
+
+
+def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.date) -> PackResult:
+    version = pack.version_on(day)
+    if version is None:
+        return _not_in_force(pack, day)
+    values = res.values
+    scope: Truth = True
+    failed_reason = ""
+    for test in pack.scope:
+        held = test.when.holds(values)
+        if held is False:
+            failed_reason = test.otherwise
+            scope = False
+            break
+        if held is None:
+            scope = None
+    scope_trace = _scope_trace(pack, values)
+    if scope is False:
+        return PackResult(pack, Verdict.NOT_APPLICABLE, Applicability.NOT_APPLICABLE, failed_reason, version, (), (), (), (), scope_trace)
+
+    findings: list[Finding] = []
+    not_triggered: list[str] = []
+    for rule in pack.rules_for(version):
+        outcome = _decide(rule, values)
+        if outcome is None:
+            not_triggered.append(rule.id)
+            continue
+        verdict, case_index = outcome
+        if scope is None:
+            verdict = Verdict.UNDETERMINED
+        findings.append(_finding(rule, version, case_index, verdict, q, res, scope_trace if scope is None else None))
+
+    wanted: set[str] = set()
+    for f in findings:
+        wanted.update(f.questions)
+    questions = tuple(f for f in q.fields if f in wanted)
+    if scope is None:
+        scope_fields = deciding_fields(scope_trace)
+        reason = "Whether this policy applies depends on unanswered questions: " + ", ".join(
+            q.fields[f].label for f in q.questions(scope_fields, res)
+        )
+        applicability = Applicability.UNKNOWN
+    else:
+        reason, applicability = "", Applicability.APPLIES
+    notices = tuple(n.text for n in pack.notices if scope is True and n.when.holds(values) is True)
+    verdict = most_severe((f.verdict for f in findings), default=Verdict.NO_PROHIBITION_FOUND)
+    later = _later_versions(pack, version, values, {f.rule for f in findings})
+    return PackResult(
+        pack, verdict, applicability, reason, version, tuple(findings), tuple(not_triggered), questions, notices,
+        scope_trace, later,
+    )
+
+
+def _later_versions(
+    pack: PolicyPack, version: PackVersion, values: Mapping[str, Any], triggered: set[str]
+) -> tuple[LaterVersion, ...]:
+    out = []
+    for later in pack.versions:
+        if later.effective_from <= version.effective_from:
+            continue
+        new: list[tuple[str, Verdict]] = []
+        for rule in pack.rules_for(later):
+            outcome = _decide(rule, values)
+            if outcome is not None and rule.id not in triggered:
+                new.append((rule.id, outcome[0]))
+        added = tuple(c for c in later.clauses if c not in version.clauses)
+        out.append(LaterVersion(later, added, tuple(new)))
+    return tuple(out)
+
+
+def _not_in_force(pack: PolicyPack, day: dt.date) -> PackResult:
+    first = pack.versions[0]
+    if day < first.effective_from:
+        reason = f"Not yet in force on {day.isoformat()}: the first version took effect on {first.effective_from.isoformat()}."
+    else:
+        reason = f"No version of this policy is recorded as in force on {day.isoformat()}."
+    return PackResult(pack, Verdict.NOT_APPLICABLE, Applicability.NOT_IN_FORCE, reason, None, (), (), ())
+
+
+def _scope_trace(pack: PolicyPack, values: Mapping[str, Any]) -> TraceNode:
+    kids = tuple(t.when.trace(values) for t in pack.scope)
+    if any(k.value is False for k in kids):
+        value: Truth = False
+    elif any(k.value is None for k in kids):
+        value = None
+    else:
+        value = True
+    return TraceNode("all", "the policy applies", value, children=kids)
+
+
+def _decide(rule: Rule, values: Mapping[str, Any]) -> tuple[Verdict, int] | None:
+    """(verdict, index of the deciding case), or None if the rule is not triggered.
+
+    An undetermined rule returns ``-(i + 1)``, where ``i`` is the first case left undecided.
+    """
+    base: Truth = True if rule.when is None else rule.when.holds(values)
+    if base is False:
+        return None
+    for i, case in enumerate(rule.cases):
+        held = _and(base, True if case.when is None else case.when.holds(values))
+        if held is True:
+            return case.verdict, i
+        if held is None:
+            return Verdict.UNDETERMINED, -(i + 1)
+    return None
+
+
+def _finding(
+    rule: Rule,
+    version: PackVersion,
+    case_index: int,
+    verdict: Verdict,
+    q: Questionnaire,
+    res: Resolution,
+    scope_trace: TraceNode | None,
+) -> Finding:
+    values = res.values
+    trace = _rule_trace(rule, values, scope_trace)
+    # An undetermined rule is explained with the most severe case that could still apply.
+    possible = rule.cases[case_index:case_index + 1] if case_index >= 0 else rule.cases[-case_index - 1:]
+    case = max(possible, key=lambda c: c.verdict.severity)
+    clause_ids = list(rule.clauses) + [c for c in case.clauses if c not in rule.clauses]
+    clauses = tuple(version.clauses[c] for c in clause_ids)
+    questions: tuple[str, ...] = ()
+    if verdict is Verdict.UNDETERMINED:
+        questions = q.questions(deciding_fields(trace), res)
+    facts = _facts(trace, q) if verdict is not Verdict.UNDETERMINED else _known_facts(trace, q)
+    render = lambda text: _render(text, q, values)  # noqa: E731
+    explanation = render(case.explanation)
+    if verdict is Verdict.UNDETERMINED:
+        could_be = " or ".join(dict.fromkeys(c.verdict.label.lower() for c in possible))
+        asked = ", ".join(q.fields[f].label for f in questions)
+        explanation = f"Could be {could_be}, depending on: {asked}. If it applies: {explanation}"
+    return Finding(
+        rule=rule.id,
+        title=rule.title,
+        verdict=verdict,
+        clauses=clauses,
+        explanation=explanation,
+        facts=facts,
+        notes=tuple(render(n.text) for n in case.notes if n.when is None or n.when.holds(values) is True),
+        remedies=tuple(render(m.text) for m in case.remedies if m.when is None or m.when.holds(values) is True),
+        questions=questions,
+        trace=trace,
+        case=case.label if case_index >= 0 else "",
+    )
+
+
+def _rule_trace(rule: Rule, values: Mapping[str, Any], scope_trace: TraceNode | None) -> TraceNode:
+    kids: list[TraceNode] = []
+    if scope_trace is not None:
+        kids.append(scope_trace)
+    base: Truth = True
+    if rule.when is not None:
+        when = rule.when.trace(values)
+        kids.append(when)
+        base = when.value
+    chosen: Truth = False
+    for case in rule.cases:
+        if case.when is None:
+            node = TraceNode("case", f"otherwise: {case.verdict.label.lower()}", True)
+        else:
+            inner = case.when.trace(values)
+            node = TraceNode("case", f"{case.label or 'case'}: {case.verdict.label.lower()}", inner.value, children=(inner,))
+        kids.append(node)
+        held = _and(base, node.value)
+        if held is not False:
+            chosen = held
+            break
+    value = _and(scope_trace.value if scope_trace is not None else True, chosen)
+    return TraceNode("all", f"rule {rule.id}", value, children=tuple(kids))
+
+
+def _support(node: TraceNode, needed: bool) -> list[TraceNode]:
+    """Field nodes that make ``node`` evaluate to ``needed``."""
+    if node.value is not needed:
+        return []
+    if node.kind == "field":
+        return [node]
+    if node.kind == "not":
+        return _support(node.children[0], not needed)
+    out: list[TraceNode] = []
+    for child in node.children:
+        out.extend(_support(child, needed))
+    return out
+
+
+def _facts(trace: TraceNode, q: Questionnaire) -> tuple[Fact, ...]:
+    seen: dict[str, Fact] = {}
+    for node in _support(trace, True):
+        if node.field and node.field not in seen:
+            seen[node.field] = Fact(node.field, q.fields[node.field].label, node.answer or "")
+    return tuple(seen[f] for f in q.fields if f in seen)
+
+
+def _known_facts(trace: TraceNode, q: Questionnaire) -> tuple[Fact, ...]:
+    seen: dict[str, Fact] = {}
+    for node in trace.walk():
+        if node.kind == "field" and node.value is not None and node.field and node.field not in seen:
+            if node.answer not in ("none", "not answered"):
+                seen[node.field] = Fact(node.field, q.fields[node.field].label, node.answer or "")
+    return tuple(seen[f] for f in q.fields if f in seen)
+
+
+def _render(template: str, q: Questionnaire, values: Mapping[str, Any]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        fid = m.group(1)
+        f = q.fields.get(fid)
+        return f.describe_in_sentence(values[fid]) if f is not None else m.group(0)
+
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def case_of(rule: Rule, label: str) -> Case:
+    """The case of ``rule`` with this label (KeyError if none); used by tests and tools."""
+    for case in rule.cases:
+        if case.label == label:
+            return case
+    raise KeyError(label)

@@ -1,0 +1,95 @@
+"""The evaluation as text for people (the CLI's default output)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from core.citations import cite
+from core.packs import PackSet
+from core.results import Evaluation, Finding, PackResult
+
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bool = False) -> str:
+    """Verdict per policy, findings with quoted clauses and citations, open questions."""
+    q = packs.questionnaire
+    ev = evaluation
+    out: list[str] = []
+    title = ev.scenario.title or "Untitled scenario"
+    out.append(f"Clausewise evaluation: {title}")
+    out.append(f"Evaluated as of {ev.as_of.isoformat()}")
+    out.append("")
+    out.append(f"Overall: {ev.overall.symbol} {ev.overall.label.upper()}. {ev.overall.meaning}")
+    out.append("")
+    out.append("Per policy:")
+    for p in ev.packs:
+        version = f", version {p.version.id}" if p.version else ""
+        out.append(f"  {p.verdict.symbol:5} {p.verdict.label:22} {p.pack.title}{version}")
+    for p in ev.packs:
+        out.append("")
+        out.extend(_pack_lines(p, show_trace))
+    if ev.questions:
+        out.append("")
+        out.append("Questions that would decide the open points:")
+        for fid in ev.questions:
+            f = q.fields[fid]
+            out.extend(_wrap(f"- {f.question} [{fid}]", "  "))
+    return "\n".join(out) + "\n"
+
+
+def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
+    out = [f"== {p.pack.title} ({p.pack.publisher}) =="]
+    out.append(f"Verdict: {p.verdict.symbol} {p.verdict.label}")
+    if p.version is not None:
+        out.append(f"Version used: {p.version.id} (in force {p.version.period}), “{p.version.title}”")
+    if p.reason:
+        out.extend(_wrap(p.reason, ""))
+    for notice in p.notices:
+        out.extend(_wrap(f"Note: {notice}", ""))
+    for later in p.later:
+        text = (
+            f"Not yet in force on this date: version {later.version.id} (from "
+            f"{later.version.effective_from.isoformat()})"
+        )
+        if later.added_clauses:
+            text += " adds clauses " + ", ".join(later.added_clauses)
+        if later.new_findings:
+            text += "; under it this scenario would also trigger: " + ", ".join(
+                f"{rule} ({verdict.label.lower()})" for rule, verdict in later.new_findings
+            )
+        out.extend(_wrap(text + ".", ""))
+    for f in p.findings:
+        out.append("")
+        out.extend(_finding_lines(p, f, show_trace))
+    if p.not_triggered and p.version is not None:
+        out.append("")
+        out.extend(_wrap("Rules checked and not triggered: " + ", ".join(p.not_triggered), ""))
+    return out
+
+
+def _finding_lines(p: PackResult, f: Finding, show_trace: bool) -> list[str]:
+    out = [f"  {f.verdict.symbol} {f.verdict.label.upper()}: {f.title} [{f.rule}]"]
+    out.extend(_wrap(f.explanation, "    "))
+    if f.facts:
+        out.extend(_wrap("Facts: " + "; ".join(f"{x.label}: {x.answer}" for x in f.facts), "    "))
+    assert p.version is not None
+    for c in f.clauses:
+        out.append(f"    Clause “{c.id}”, under “{c.section}”:")
+        for line in c.text.splitlines():
+            out.append(f"      > {line}")
+        out.extend(_wrap("Source: " + cite(p.pack, p.version, c).text(), "      "))
+    for n in f.notes:
+        out.extend(_wrap(f"Interpretation: {n}", "    "))
+    for m in f.remedies:
+        out.extend(_wrap(f"What would change this: {m}", "    "))
+    if f.questions:
+        out.extend(_wrap("Open questions: " + ", ".join(f.questions), "    "))
+    if show_trace:
+        out.append("    Trace:")
+        out.extend("      " + line for line in f.trace.lines())
+    return out

@@ -1,0 +1,41 @@
+"""Where the data shipped with the app lives: questionnaire, packs, examples, fonts, icons."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` directory, in a source checkout, an installed wheel or a frozen app."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def packs_dir() -> Path:
+    """The bundled policy packs."""
+    return resources_dir() / "packs"
+
+
+def examples_dir() -> Path:
+    """The bundled example scenarios."""
+    return resources_dir() / "examples"
+
+
+def fonts_dir() -> Path:
+    """The bundled fonts (with their licence files)."""
+    return resources_dir() / "fonts"
+
+
+def icons_dir() -> Path:
+    """The bundled icons."""
+    return resources_dir() / "icons"
+
+
+@cache
+def example_paths() -> tuple[Path, ...]:
+    """Bundled example scenario files, sorted by name."""
+    return tuple(sorted(examples_dir().glob("*.scenario.yaml")))

@@ -1,0 +1,1 @@
+"""Clausewise desktop app (PySide6). Uses :mod:`core` only through its public API."""
