@@ -54,9 +54,7 @@ def country_code(reader: Reader, value: Any, path: KeyPath, countries: Mapping[s
     return code
 
 
-def field_value(
-    reader: Reader, f: Field, value: Any, path: KeyPath, countries: Mapping[str, str]
-) -> Any:
+def field_value(reader: Reader, f: Field, value: Any, path: KeyPath, countries: Mapping[str, str]) -> Any:
     """Check one value (not a list) against a field's type and options."""
     if f.type is FieldType.BOOLEAN:
         if not isinstance(value, bool):
@@ -71,8 +69,7 @@ def field_value(
     if text not in f.option_labels:
         reader.fail(
             path,
-            f"{text!r} is not an option of {f.id}; expected one of: "
-            + ", ".join(o.value for o in f.options),
+            f"{text!r} is not an option of {f.id}; expected one of: " + ", ".join(o.value for o in f.options),
         )
     return text
 

@@ -70,7 +70,18 @@ def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.
             scope = None
     scope_trace = _scope_trace(pack, values)
     if scope is False:
-        return PackResult(pack, Verdict.NOT_APPLICABLE, Applicability.NOT_APPLICABLE, failed_reason, version, (), (), (), (), scope_trace)
+        return PackResult(
+            pack,
+            Verdict.NOT_APPLICABLE,
+            Applicability.NOT_APPLICABLE,
+            failed_reason,
+            version,
+            (),
+            (),
+            (),
+            (),
+            scope_trace,
+        )
 
     findings: list[Finding] = []
     not_triggered: list[str] = []
@@ -100,8 +111,17 @@ def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.
     verdict = most_severe((f.verdict for f in findings), default=Verdict.NO_PROHIBITION_FOUND)
     later = _later_versions(pack, version, values, {f.rule for f in findings})
     return PackResult(
-        pack, verdict, applicability, reason, version, tuple(findings), tuple(not_triggered), questions, notices,
-        scope_trace, later,
+        pack,
+        verdict,
+        applicability,
+        reason,
+        version,
+        tuple(findings),
+        tuple(not_triggered),
+        questions,
+        notices,
+        scope_trace,
+        later,
     )
 
 
@@ -125,7 +145,10 @@ def _later_versions(
 def _not_in_force(pack: PolicyPack, day: dt.date) -> PackResult:
     first = pack.versions[0]
     if day < first.effective_from:
-        reason = f"Not yet in force on {day.isoformat()}: the first version took effect on {first.effective_from.isoformat()}."
+        reason = (
+            f"Not yet in force on {day.isoformat()}: the first version took effect on "
+            f"{first.effective_from.isoformat()}."
+        )
     else:
         reason = f"No version of this policy is recorded as in force on {day.isoformat()}."
     return PackResult(pack, Verdict.NOT_APPLICABLE, Applicability.NOT_IN_FORCE, reason, None, (), (), ())
@@ -171,7 +194,7 @@ def _finding(
     values = res.values
     trace = _rule_trace(rule, values, scope_trace)
     # An undetermined rule is explained with the most severe case that could still apply.
-    possible = rule.cases[case_index:case_index + 1] if case_index >= 0 else rule.cases[-case_index - 1:]
+    possible = rule.cases[case_index : case_index + 1] if case_index >= 0 else rule.cases[-case_index - 1 :]
     case = max(possible, key=lambda c: c.verdict.severity)
     clause_ids = list(rule.clauses) + [c for c in case.clauses if c not in rule.clauses]
     clauses = tuple(version.clauses[c] for c in clause_ids)
@@ -215,7 +238,9 @@ def _rule_trace(rule: Rule, values: Mapping[str, Any], scope_trace: TraceNode | 
             node = TraceNode("case", f"otherwise: {case.verdict.label.lower()}", True)
         else:
             inner = case.when.trace(values)
-            node = TraceNode("case", f"{case.label or 'case'}: {case.verdict.label.lower()}", inner.value, children=(inner,))
+            node = TraceNode(
+                "case", f"{case.label or 'case'}: {case.verdict.label.lower()}", inner.value, children=(inner,)
+            )
         kids.append(node)
         held = _and(base, node.value)
         if held is not False:
@@ -250,9 +275,9 @@ def _facts(trace: TraceNode, q: Questionnaire) -> tuple[Fact, ...]:
 def _known_facts(trace: TraceNode, q: Questionnaire) -> tuple[Fact, ...]:
     seen: dict[str, Fact] = {}
     for node in trace.walk():
-        if node.kind == "field" and node.value is not None and node.field and node.field not in seen:
-            if node.answer not in ("none", "not answered"):
-                seen[node.field] = Fact(node.field, q.fields[node.field].label, node.answer or "")
+        known = node.kind == "field" and node.value is not None and node.field and node.field not in seen
+        if known and node.answer not in ("none", "not answered"):
+            seen[node.field] = Fact(node.field, q.fields[node.field].label, node.answer or "")
     return tuple(seen[f] for f in q.fields if f in seen)
 
 

@@ -39,10 +39,16 @@ class PackDiff:
 def word_diff(old: str, new: str) -> str:
     """Word-level diff of two texts: ``[-gone-]{+new+}``, whitespace kept."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    # Compare words without their trailing whitespace, so "spaces" and "spaces " match.
+    matcher = difflib.SequenceMatcher(a=[t.strip() for t in a], b=[t.strip() for t in b], autojunk=False)
     out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append("".join(a[i1:i2]))
+            text = "".join(b[j1:j2])
+            last_a = a[i2 - 1]
+            if not text[-1:].isspace() and last_a[-1:].isspace():
+                text += last_a[len(last_a.rstrip()) :]
+            out.append(text)
             continue
         if op in ("replace", "delete"):
             out.append("[-" + "".join(a[i1:i2]) + "-]")

@@ -48,11 +48,8 @@ def load_pack(path: Path, questionnaire: Questionnaire) -> PolicyPack:
     """Load and validate one pack file."""
     path = Path(path)
     text = read_text(path, PackError)
-    pack = parse_pack(text, path, questionnaire)
-    expected = path.name.removesuffix(PACK_SUFFIX)
-    if path.name.endswith(PACK_SUFFIX) and expected != pack.id:
-        raise PackError(f"pack id {pack.id!r} does not match the file name (expected {expected!r})", file=path, key="id")
-    return pack
+    expected = path.name.removesuffix(PACK_SUFFIX) if path.name.endswith(PACK_SUFFIX) else None
+    return parse_pack(text, path, questionnaire, expected_id=expected)
 
 
 def load_pack_dir(directory: Path, questionnaire: Questionnaire) -> PackSet:
@@ -93,10 +90,12 @@ def _index_order(path: Path, available: set[str]) -> dict[str, int]:
     return order
 
 
-def parse_pack(text: str, file: str | Path, questionnaire: Questionnaire) -> PolicyPack:
-    """Parse and validate pack YAML."""
+def parse_pack(
+    text: str, file: str | Path, questionnaire: Questionnaire, *, expected_id: str | None = None
+) -> PolicyPack:
+    """Parse and validate pack YAML; ``expected_id`` is the id the file name implies."""
     data, smap = parse_yaml(text, file, PackError)
-    return _PackReader(Reader(smap, PackError), questionnaire).read(data, text)
+    return _PackReader(Reader(smap, PackError), questionnaire).read(data, text, expected_id)
 
 
 def version_id(r: Reader, value: Any, path: KeyPath) -> str:
@@ -113,7 +112,7 @@ class _PackReader:
         self.definitions: dict[str, Ref] = dict(questionnaire.definitions)
         self.parser = ConditionParser(reader, questionnaire.fields, self.definitions, questionnaire.countries)
 
-    def read(self, data: Any, text: str) -> PolicyPack:
+    def read(self, data: Any, text: str, expected_id: str | None) -> PolicyPack:
         r = self.r
         if data is None:
             r.fail((), "the file is empty; a pack starts with 'clausewise: pack/1'")
@@ -126,6 +125,8 @@ class _PackReader:
         if data["clausewise"] != FORMAT:
             r.fail(("clausewise",), f"expected {FORMAT!r}, found {data['clausewise']!r} (not a policy pack?)")
         pack_id = r.identifier(data["id"], ("id",))
+        if expected_id is not None and pack_id != expected_id:
+            r.fail(("id",), f"pack id {pack_id!r} does not match the file name (expected {expected_id!r})")
         for i, ddata in enumerate(r.items(data.get("definitions", []), ("definitions",), allow_empty=True)):
             ref = read_definition(r, self.parser, ddata, ("definitions", i))
             if ref.name in self.definitions:
@@ -160,24 +161,39 @@ class _PackReader:
 
     def _scope(self, data: Any, path: KeyPath) -> ScopeTest:
         self.r.mapping(data, path, required=("when", "otherwise"))
-        return ScopeTest(self._condition(data["when"], (*path, "when")), self.r.text(data["otherwise"], (*path, "otherwise")))
+        return ScopeTest(
+            self._condition(data["when"], (*path, "when")), self.r.text(data["otherwise"], (*path, "otherwise"))
+        )
 
     def _notice(self, data: Any, path: KeyPath) -> Notice:
         r = self.r
         r.mapping(data, path, required=("id", "when", "text"))
-        return Notice(r.identifier(data["id"], (*path, "id")), self._condition(data["when"], (*path, "when")), r.text(data["text"], (*path, "text")))
+        return Notice(
+            r.identifier(data["id"], (*path, "id")),
+            self._condition(data["when"], (*path, "when")),
+            r.text(data["text"], (*path, "text")),
+        )
 
     def _sources(self, data: Any) -> dict[str, Source]:
         r = self.r
         out: dict[str, Source] = {}
         for i, s in enumerate(r.items(data, ("sources",))):
             path = ("sources", i)
-            r.mapping(s, path, required=("id", "publisher", "title", "retrieved"), optional=("url", "published", "obtained_from", "note"))
+            r.mapping(
+                s,
+                path,
+                required=("id", "publisher", "title", "retrieved"),
+                optional=("url", "published", "obtained_from", "note"),
+            )
             sid = r.identifier(s["id"], (*path, "id"))
             if sid in out:
                 r.fail((*path, "id"), f"source {sid!r} is defined twice")
             url = self._url(s, path)
-            opt = {k: r.text(str(s[k]) if isinstance(s[k], dt.date) else s[k], (*path, k)) for k in ("published", "obtained_from", "note") if k in s}
+            opt = {
+                k: r.text(str(s[k]) if isinstance(s[k], dt.date) else s[k], (*path, k))
+                for k in ("published", "obtained_from", "note")
+                if k in s
+            }
             retrieved = s["retrieved"]
             out[sid] = Source(
                 id=sid,
@@ -194,7 +210,9 @@ class _PackReader:
         versions: list[PackVersion] = []
         for i, v in enumerate(r.items(data, ("versions",))):
             path = ("versions", i)
-            r.mapping(v, path, required=("id", "title", "effective_from", "clauses"), optional=("effective_to", "url", "note"))
+            r.mapping(
+                v, path, required=("id", "title", "effective_from", "clauses"), optional=("effective_to", "url", "note")
+            )
             vid = version_id(r, v["id"], (*path, "id"))
             if any(x.id == vid for x in versions):
                 r.fail((*path, "id"), f"version {vid!r} is defined twice")
@@ -209,10 +227,18 @@ class _PackReader:
                 if prev.effective_to is None:
                     # "in force until the next": the previous version ends the day before.
                     versions[-1] = PackVersion(
-                        prev.id, prev.title, prev.effective_from, start - dt.timedelta(days=1), prev.clauses, prev.url, prev.note
+                        prev.id,
+                        prev.title,
+                        prev.effective_from,
+                        start - dt.timedelta(days=1),
+                        prev.clauses,
+                        prev.url,
+                        prev.note,
                     )
                 elif prev.effective_to >= start:
-                    r.fail((*path, "effective_from"), f"overlaps version {prev.id!r}, in force until {prev.effective_to}")
+                    r.fail(
+                        (*path, "effective_from"), f"overlaps version {prev.id!r}, in force until {prev.effective_to}"
+                    )
             clauses: dict[str, Clause] = {}
             for ci, c in enumerate(r.items(v["clauses"], (*path, "clauses"))):
                 clause = self._clause(c, (*path, "clauses", ci), sources)
@@ -264,23 +290,33 @@ class _PackReader:
             r.mapping(d, path, required=("id", "title", "clauses"), optional=("versions", "when", "cases", *_CASE_KEYS))
             rid = r.identifier(d["id"], (*path, "id"))
             if "versions" in d:
-                vids = [version_id(r, v, (*path, "versions", j)) for j, v in enumerate(r.items(d["versions"], (*path, "versions")))]
+                vids = [
+                    version_id(r, v, (*path, "versions", j))
+                    for j, v in enumerate(r.items(d["versions"], (*path, "versions")))
+                ]
                 for j, vid in enumerate(vids):
                     if vid not in by_id:
-                        r.fail((*path, "versions", j), f"no version {vid!r} in this pack (versions: {', '.join(by_id)})")
+                        r.fail(
+                            (*path, "versions", j), f"no version {vid!r} in this pack (versions: {', '.join(by_id)})"
+                        )
             else:
                 vids = list(by_id)
             for vid in vids:
                 if (rid, vid) in seen:
                     r.fail((*path, "id"), f"rule {rid!r} is already defined for version {vid!r}")
                 seen.add((rid, vid))
-            clauses = tuple(r.text(c, (*path, "clauses", j)) for j, c in enumerate(r.items(d["clauses"], (*path, "clauses"))))
+            clauses = tuple(
+                r.text(c, (*path, "clauses", j)) for j, c in enumerate(r.items(d["clauses"], (*path, "clauses")))
+            )
             self._check_clauses(clauses, vids, by_id, (*path, "clauses"))
             when = self._condition(d["when"], (*path, "when")) if "when" in d else None
             if "cases" in d:
                 for k in _CASE_KEYS:
                     if k in d:
-                        r.fail((*path, k), "a rule with 'cases' gives its verdict, explanation, notes and remedies in each case")
+                        r.fail(
+                            (*path, k),
+                            "a rule with 'cases' gives its verdict, explanation, notes and remedies in each case",
+                        )
                 cases = tuple(
                     self._case(c, (*path, "cases", j), vids, by_id, in_list=True)
                     for j, c in enumerate(r.items(d["cases"], (*path, "cases")))
@@ -297,13 +333,17 @@ class _PackReader:
     def _case(self, d: Any, path: KeyPath, vids: list[str], by_id: dict[str, PackVersion], *, in_list: bool) -> Case:
         r = self.r
         if in_list:
-            r.mapping(d, path, required=("verdict", "explanation"), optional=("when", "label", "notes", "remedies", "clauses"))
+            r.mapping(
+                d, path, required=("verdict", "explanation"), optional=("when", "label", "notes", "remedies", "clauses")
+            )
         verdict = Verdict(r.choice(d["verdict"], (*path, "verdict"), [v.value for v in RULE_VERDICTS]))
         explanation = r.text(d["explanation"], (*path, "explanation"))
         self._check_template(explanation, (*path, "explanation"))
         clauses: tuple[str, ...] = ()
         if "clauses" in d:
-            clauses = tuple(r.text(c, (*path, "clauses", j)) for j, c in enumerate(r.items(d["clauses"], (*path, "clauses"))))
+            clauses = tuple(
+                r.text(c, (*path, "clauses", j)) for j, c in enumerate(r.items(d["clauses"], (*path, "clauses")))
+            )
             self._check_clauses(clauses, vids, by_id, (*path, "clauses"))
         notes = self._remarks(d, "notes", path)
         remedies = self._remarks(d, "remedies", path)
@@ -338,7 +378,9 @@ class _PackReader:
             out.append(Remark(text, when))
         return tuple(out)
 
-    def _check_clauses(self, clauses: tuple[str, ...], vids: list[str], by_id: dict[str, PackVersion], path: KeyPath) -> None:
+    def _check_clauses(
+        self, clauses: tuple[str, ...], vids: list[str], by_id: dict[str, PackVersion], path: KeyPath
+    ) -> None:
         for j, cid in enumerate(clauses):
             for vid in vids:
                 if cid not in by_id[vid].clauses:

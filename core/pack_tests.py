@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.evaluator import evaluate
 from core.errors import PackError
+from core.evaluator import evaluate
 from core.pack_loader import PACK_SUFFIX, TESTS_SUFFIX, version_id
 from core.packs import PackSet, PolicyPack
 from core.results import Evaluation
@@ -123,10 +123,16 @@ def _expectation(
         value = r.choice(rv, (*epath, "rules", rid), allowed)
         if value != NOT_TRIGGERED:
             rules[rid] = Verdict(value)
-    cites = tuple(r.text(x, (*epath, "cites", j)) for j, x in enumerate(r.items(e.get("cites") or [], (*epath, "cites"), allow_empty=True)))
+    cites = tuple(
+        r.text(x, (*epath, "cites", j))
+        for j, x in enumerate(r.items(e.get("cites") or [], (*epath, "cites"), allow_empty=True))
+    )
     questions = None
     if "questions" in e:
-        questions = tuple(r.text(x, (*epath, "questions", j)) for j, x in enumerate(r.items(e["questions"] or [], (*epath, "questions"), allow_empty=True)))
+        questions = tuple(
+            r.text(x, (*epath, "questions", j))
+            for j, x in enumerate(r.items(e["questions"] or [], (*epath, "questions"), allow_empty=True))
+        )
     return PackTestCase(
         file=r.file,
         line=line,
@@ -157,9 +163,8 @@ def check_case(case: PackTestCase, packs: PackSet) -> tuple[list[str], Evaluatio
         want = case.rules.get(rid)
         got = fired.get(rid)
         if want is not got:
-            problems.append(
-                f"rule {rid}: expected {want.value if want else NOT_TRIGGERED}, got {got.value if got else NOT_TRIGGERED}"
-            )
+            expected = want.value if want else NOT_TRIGGERED
+            problems.append(f"rule {rid}: expected {expected}, got {got.value if got else NOT_TRIGGERED}")
     cited = {c.id for f in result.findings for c in f.clauses}
     for cid in case.cites:
         if cid not in cited:

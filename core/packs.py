@@ -31,8 +31,12 @@ class VerificationStatus(StrEnum):
         return {
             VerificationStatus.PRIMARY: "verified against the publisher's own text",
             VerificationStatus.ARCHIVE: "verified against a dated archive copy",
-            VerificationStatus.CROSS_CHECKED: "matches three or more independent copies; not checked against the publisher",
-            VerificationStatus.SECONDARY: "as quoted by the press or a third party; not checked against the publisher",
+            VerificationStatus.CROSS_CHECKED: (
+                "matches three or more independent copies; not checked against the publisher"
+            ),
+            VerificationStatus.SECONDARY: (
+                "as quoted by the press or a third party; not checked against the publisher"
+            ),
         }[self]
 
 

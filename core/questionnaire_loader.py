@@ -58,9 +58,7 @@ def load_questionnaire(path: Path, countries: dict[str, str]) -> Questionnaire:
             fields[f.id] = f
             field_paths[f.id] = (*spath, "fields", fi)
             ids.append(f.id)
-        sections.append(
-            Section(sid, r.text(sdata["title"], (*spath, "title")), _help(r, sdata, spath), tuple(ids))
-        )
+        sections.append(Section(sid, r.text(sdata["title"], (*spath, "title")), _help(r, sdata, spath), tuple(ids)))
 
     definitions: dict[str, Ref] = {}
     parser = ConditionParser(r, fields, definitions, countries)
@@ -77,9 +75,7 @@ def load_questionnaire(path: Path, countries: dict[str, str]) -> Questionnaire:
         if "asked_when" in fdata:
             asked[fid] = parser.parse(fdata["asked_when"], (*fpath, "asked_when"))
     _check_cycles(r, fields, asked, field_paths)
-    final = {
-        fid: dataclasses.replace(f, asked_when=asked.get(fid)) for fid, f in fields.items()
-    }
+    final = {fid: dataclasses.replace(f, asked_when=asked.get(fid)) for fid, f in fields.items()}
     return Questionnaire(final, tuple(sections), definitions, countries, source=str(path))
 
 
@@ -102,9 +98,7 @@ def _help(r: Reader, data: dict[str, Any], path: tuple[Any, ...]) -> str:
     return r.text(data["help"], (*path, "help")) if "help" in data else ""
 
 
-def _read_field(
-    r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, countries: dict[str, str]
-) -> Field:
+def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, countries: dict[str, str]) -> Field:
     r.mapping(
         fdata,
         fpath,
@@ -159,7 +153,7 @@ def _check_cycles(
         if state.get(fid) == 2:
             return
         if state.get(fid) == 1:
-            cycle = " → ".join([*chain[chain.index(fid):], fid])
+            cycle = " → ".join([*chain[chain.index(fid) :], fid])
             r.fail((*paths[chain[-1]], "asked_when"), f"asked-when conditions form a cycle: {cycle}")
         state[fid] = 1
         cond = asked.get(fid)

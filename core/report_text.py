@@ -12,7 +12,10 @@ WIDTH = 100
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+    # Never break inside a word: URLs and ids must stay copyable.
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+    ) or [indent]
 
 
 def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bool = False) -> str:

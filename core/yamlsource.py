@@ -71,9 +71,7 @@ def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
         raise error_class(f"cannot read: {exc.strerror}", file=path) from None
 
 
-def parse_yaml(
-    text: str, file: str | Path, error_class: type[InputError] = InputError
-) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = InputError) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain values plus a :class:`SourceMap`.
 
     Raises ``error_class`` (naming file and line) on a syntax error or duplicate key.
@@ -97,9 +95,7 @@ def parse_yaml(
     return builder.build(node, ()), smap
 
 
-def load_yaml(
-    path: Path, error_class: type[InputError] = InputError
-) -> tuple[Any, SourceMap]:
+def load_yaml(path: Path, error_class: type[InputError] = InputError) -> tuple[Any, SourceMap]:
     """Read and parse a YAML file (see :func:`parse_yaml`)."""
     return parse_yaml(read_text(path, error_class), path, error_class)
 
@@ -118,6 +114,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
@@ -131,22 +128,28 @@ class _Builder:
                 for source in sources:
                     if not isinstance(source, yaml.MappingNode):
                         raise self.error_class(
-                            "'<<' must refer to a mapping", file=self.smap.file,
-                            key=format_key(path) or None, line=line,
+                            "'<<' must refer to a mapping",
+                            file=self.smap.file,
+                            key=format_key(path) or None,
+                            line=line,
                         )
                     for key, value in self._mapping(source, path).items():
                         merged.setdefault(key, value)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.error_class(
-                    "a key must be plain text", file=self.smap.file,
-                    key=format_key(path) or None, line=line,
+                    "a key must be plain text",
+                    file=self.smap.file,
+                    key=format_key(path) or None,
+                    line=line,
                 )
             key = key_node.value
             if key in result:
                 raise self.error_class(
                     "duplicate key (each key may appear only once)",
-                    file=self.smap.file, key=format_key((*path, key)), line=line,
+                    file=self.smap.file,
+                    key=format_key((*path, key)),
+                    line=line,
                 )
             self.smap.lines[(*path, key)] = line
             result[key] = self.build(value_node, (*path, key))

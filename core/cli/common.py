@@ -15,7 +15,9 @@ from core.schema import parse_date
 
 def add_packs_option(parser: argparse.ArgumentParser) -> None:
     """``--packs DIR``: evaluate against the packs in DIR instead of the bundled ones."""
-    parser.add_argument("--packs", metavar="DIR", type=Path, help="directory of policy packs (default: the bundled packs)")
+    parser.add_argument(
+        "--packs", metavar="DIR", type=Path, help="directory of policy packs (default: the bundled packs)"
+    )
 
 
 def add_as_of_option(parser: argparse.ArgumentParser) -> None:

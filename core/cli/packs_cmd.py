@@ -31,7 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     show = actions.add_parser("show", help="show one version of a pack: its clauses and rules")
     show.add_argument("pack", metavar="PACK", help="pack id, e.g. microsoft-azure-openai")
-    show.add_argument("--version", dest="pack_version", metavar="V", help="version id (default: the one in force today)")
+    show.add_argument(
+        "--version", dest="pack_version", metavar="V", help="version id (default: the one in force today)"
+    )
     show.add_argument("--format", choices=("text", "json"), default="text")
     add_packs_option(show)
     show.set_defaults(run=run_show)

@@ -1,0 +1,89 @@
+"""The core/gui boundary is enforced by tests, not by a promise (STYLE.md, practice 1)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "gui")
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.append((node.lineno, node.module))
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+            "import_module",
+            "__import__",
+        ):
+            out += [
+                (node.lineno, a.value) for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
+    return out
+
+
+def test_core_never_imports_qt_or_the_gui():
+    """No module under core/ imports Qt or gui, not even lazily."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in sorted((ROOT / "core").rglob("*.py"))
+        for line, name in _imports(path)
+        if name.split(".")[0] in FORBIDDEN
+    ]
+    assert offenders == []
+
+
+def test_core_and_pack_tests_pass_without_pyside6(tmp_path):
+    """Run the core and pack tests in a Python where PySide6 cannot be imported at all."""
+    blocker = tmp_path / "sitecustomize.py"
+    blocker.write_text(
+        "import sys\nfor name in ('PySide6', 'shiboken6'):\n    sys.modules[name] = None  # import now fails\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]))
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/core",
+            "tests/packs",
+            "-q",
+            "-p",
+            "no:pytest-qt",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "ignore::pytest.PytestConfigWarning",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert " passed" in proc.stdout
+    check = subprocess.run(
+        [sys.executable, "-c", "import PySide6"], env=env, capture_output=True, text=True, check=False
+    )
+    assert check.returncode != 0, "the blocker must really block PySide6"
+
+
+def test_gui_uses_core_only_through_its_public_api():
+    """gui/ imports `core` and a few named front-end modules, never core's internals."""
+    allowed = {"core", "core.cli.main"}
+    offenders = []
+    for path in sorted((ROOT / "gui").rglob("*.py")):
+        for line, name in _imports(path):
+            if name.split(".")[0] == "core" and name not in allowed:
+                offenders.append(f"{path.relative_to(ROOT)}:{line}: {name}")
+    assert offenders == []
