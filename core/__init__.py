@@ -72,11 +72,17 @@ __all__ = [
     "VerificationStatus",
     "WrongPassphrase",
     "__version__",
+    "create_identity",
     "evaluate",
     "evaluation_to_dict",
     "evaluation_to_json",
     "evaluation_to_text",
     "example_paths",
+    "export_certificate",
+    "export_signed_memo",
+    "find_identity",
+    "import_identity",
+    "list_identities",
     "load_pack",
     "load_packs",
     "load_questionnaire",
@@ -84,8 +90,13 @@ __all__ = [
     "most_severe",
     "parse_date",
     "parse_scenario",
+    "render_unsigned_memo",
     "save_scenario",
     "scenario_to_yaml",
+    "trust_certificate_file",
+    "trusted_certificates",
+    "untrust_certificate",
+    "verify_memo",
 ]
 
 
@@ -105,3 +116,85 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
 def load_packs(directory: Path | None = None, questionnaire: Questionnaire | None = None) -> PackSet:
     """Every pack in ``directory`` (default: the bundled packs), checked against the questionnaire."""
     return load_pack_dir(Path(directory) if directory else packs_dir(), questionnaire or load_questionnaire())
+
+
+# --- Memos, signing identities and verification -------------------------------------------
+# These import reportlab and pyHanko (about a second together), so they are imported on first
+# use, never at start-up.
+
+
+def render_unsigned_memo(evaluation, packs, **kwargs):
+    """An unsigned draft memo (PDF bytes, with attachments). See :mod:`core.memo.export`."""
+    from core.memo.export import render_unsigned_memo as impl
+
+    return impl(evaluation, packs, **kwargs)
+
+
+def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None):
+    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo."""
+    from core.memo.export import export_signed_memo as impl
+
+    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url)
+
+
+def verify_memo(path, *, data=None):
+    """Verify a signed memo; returns a VerificationReport (``.ok``, ``.lines()``, ``.to_dict()``)."""
+    from core.signing.verify import verify_memo as impl
+
+    return impl(path, data=data)
+
+
+def create_identity(holder, organisation="", email="", passphrase=None, **kwargs):
+    """Create a self-issued signing identity in the user's data directory."""
+    from core.signing.identity import create_identity as impl
+
+    return impl(holder, organisation, email, passphrase, **kwargs)
+
+
+def import_identity(path, passphrase=None, **kwargs):
+    """Import an organisation-issued PKCS#12 file."""
+    from core.signing.identity import import_identity as impl
+
+    return impl(path, passphrase, **kwargs)
+
+
+def list_identities():
+    """The signing identities in the user's data directory."""
+    from core.signing.identity import list_identities as impl
+
+    return impl()
+
+
+def find_identity(name=None):
+    """The identity called ``name`` (or the only one)."""
+    from core.signing.identity import find_identity as impl
+
+    return impl(name)
+
+
+def export_certificate(identity, path):
+    """Write an identity's certificate (never its key) as PEM."""
+    from core.signing.identity import export_certificate as impl
+
+    return impl(identity, path)
+
+
+def trust_certificate_file(path):
+    """Add a certificate file to the trusted list."""
+    from core.signing.trust import trust_certificate_file as impl
+
+    return impl(path)
+
+
+def trusted_certificates():
+    """The trusted certificates."""
+    from core.signing.trust import trusted_certificates as impl
+
+    return impl()
+
+
+def untrust_certificate(fingerprint):
+    """Remove a certificate from the trusted list."""
+    from core.signing.trust import untrust as impl
+
+    return impl(fingerprint)

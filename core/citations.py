@@ -30,7 +30,7 @@ class Citation:
         """One paragraph: publisher, document, version, section, URL, source, retrieved, status."""
         parts = [
             f"{self.publisher}, “{self.document}”, version {self.version}",
-            f"section: {self.section}",
+            f"section “{self.section}”",
         ]
         if self.url:
             parts.append(self.url)

@@ -12,7 +12,7 @@ from core.conditions import Condition, Ref
 from core.errors import QuestionnaireError
 from core.questionnaire import Field, FieldType, Option, Questionnaire, Section
 from core.schema import Reader
-from core.yamlsource import load_yaml
+from core.yamlsource import parse_yaml, read_text
 
 FORMAT = "questionnaire/1"
 _FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
@@ -21,7 +21,12 @@ _OPTION_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 def load_countries(path: Path) -> dict[str, str]:
     """Read the ISO 3166-1 table (code → English short name)."""
-    data, smap = load_yaml(path, QuestionnaireError)
+    return parse_countries(read_text(Path(path), QuestionnaireError), path)
+
+
+def parse_countries(text: str, file: str | Path) -> dict[str, str]:
+    """Parse the ISO 3166-1 table from text."""
+    data, smap = parse_yaml(text, file, QuestionnaireError)
     r = Reader(smap, QuestionnaireError)
     r.mapping(data, (), required=("clausewise", "countries"))
     r.choice(data["clausewise"], ("clausewise",), ["countries/1"])
@@ -36,7 +41,12 @@ def load_countries(path: Path) -> dict[str, str]:
 
 def load_questionnaire(path: Path, countries: dict[str, str]) -> Questionnaire:
     """Load and validate a questionnaire file; errors name the file, key path and line."""
-    data, smap = load_yaml(path, QuestionnaireError)
+    return parse_questionnaire(read_text(Path(path), QuestionnaireError), path, countries)
+
+
+def parse_questionnaire(text: str, path: str | Path, countries: dict[str, str]) -> Questionnaire:
+    """Parse and validate questionnaire YAML text."""
+    data, smap = parse_yaml(text, path, QuestionnaireError)
     r = Reader(smap, QuestionnaireError)
     r.mapping(data, (), required=("clausewise", "sections"), optional=("definitions",))
     r.choice(data["clausewise"], ("clausewise",), [FORMAT])

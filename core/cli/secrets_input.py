@@ -1,0 +1,29 @@
+"""Reading passphrases on the command line: from an environment variable, or a prompt."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from core.errors import InputError
+
+
+def from_env(var: str | None) -> str | None:
+    """The passphrase in environment variable ``var`` (None if no variable was named)."""
+    if not var:
+        return None
+    value = os.environ.get(var)
+    if value is None:
+        raise InputError(f"environment variable {var} is not set (it should hold the passphrase)")
+    return value
+
+
+def prompt(label: str, *, twice: bool = False) -> str:
+    """Ask for a passphrase on the terminal (never echoed); fails when there is no terminal."""
+    if not sys.stdin.isatty():
+        raise InputError(f"{label} needed: pass --passphrase-env VAR (no terminal to ask on)")
+    first = getpass.getpass(f"{label}: ")
+    if twice and getpass.getpass(f"{label} (again): ") != first:
+        raise InputError("the two passphrases differ")
+    return first

@@ -1,0 +1,375 @@
+"""Render an evaluation as the compliance memo (DESIGN §5) with reportlab.
+
+Layout, top to bottom: title block (scenario, memo id, dates, prepared by); overall verdict;
+a summary table per policy; the scenario facts as answered (labels, not ids); one section per
+finding with the reasoning, the quoted clause in a quotation block, its full citation and
+verification status, interpretation notes and remedies; open questions; policy versions and
+pack digests; the not-legal-advice notice; the signature block. Every page carries a header
+and "Page x of y".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from core.citations import cite
+from core.conditions import UNKNOWN
+from core.memo import fonts
+from core.memo.flowables import SignatureBox, SignaturePlacement, make_numbered_canvas, quote_block
+from core.memo.styles import (
+    BODY,
+    CELL,
+    CELL_BOLD,
+    FINDING,
+    H1,
+    H2,
+    LABEL,
+    MONO,
+    MUTED,
+    QUOTE,
+    RULE,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    VERDICT_COLOURS,
+    para,
+)
+from core.packs import PackSet
+from core.results import Evaluation, Finding, PackResult
+from core.verdicts import Verdict
+
+MARGIN = 56
+WIDTH = A4[0] - 2 * MARGIN
+DISCLAIMER = (
+    "This memo was produced by Clausewise from machine-readable encodings of published policies. It "
+    "records how those encodings read the deployment as described; it is not legal advice. Quotations "
+    "are reproduced as obtained and marked with how far each has been verified: wording marked "
+    "secondary or cross-checked has not been checked against the publisher's own text. The policies may "
+    "have changed since the versions named above, and a deployment may be subject to laws and contracts "
+    "not evaluated here. Have a qualified lawyer review the findings before relying on them."
+)
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who prepared (and signs) the memo."""
+
+    name: str
+    organisation: str = ""
+    email: str = ""
+
+    def line(self) -> str:
+        """Name, organisation and email on one line."""
+        return ", ".join(x for x in (self.name, self.organisation, self.email) if x)
+
+
+@dataclass(frozen=True)
+class RenderedMemo:
+    """The rendered PDF and where its signature box is."""
+
+    pdf: bytes
+    memo_id: str
+    signature: SignaturePlacement
+
+
+def _badge(verdict: Verdict) -> Paragraph:
+    colour = VERDICT_COLOURS[verdict].hexval()[2:]
+    return Paragraph(f'<font color="#{colour}"><b>{verdict.label.upper()}</b></font>', CELL)
+
+
+def _grid(rows: list[list], widths: list[float], *, header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    ]
+    if header:
+        style += [("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _title_block(ev: Evaluation, memo_id: str, created: dt.datetime, author: Author | None) -> list:
+    title = ev.scenario.title or "Untitled scenario"
+    rows = [
+        [para("Scenario", LABEL), para(title, CELL_BOLD, width=WIDTH * 0.78)],
+        [para("Memo", LABEL), para(memo_id, CELL)],
+        [para("Date of memo", LABEL), para(created.strftime("%Y-%m-%d %H:%M UTC"), CELL)],
+        [para("Evaluated as of", LABEL), para(ev.as_of.isoformat(), CELL)],
+        [
+            para("Prepared by", LABEL),
+            para(author.line() if author else "Not signed (draft)", CELL, width=WIDTH * 0.78),
+        ],
+    ]
+    table = Table(rows, colWidths=[WIDTH * 0.22, WIDTH * 0.78])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return [
+        para("Compliance memo", TITLE),
+        para("Is this planned deployment of an AI service allowed under the policies that govern it?", SUBTITLE),
+        table,
+        Spacer(1, 8),
+    ]
+
+
+def _overall(ev: Evaluation) -> list:
+    colour = VERDICT_COLOURS[ev.overall]
+    box = Table(
+        [[Paragraph(f"<b>Overall verdict: {ev.overall.label.upper()}</b>", H2), para(ev.overall.meaning, BODY)]],
+        colWidths=[WIDTH * 0.42, WIDTH * 0.58],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ("BOX", (0, 0), (-1, -1), 1.2, colour),
+                ("LINEBEFORE", (0, 0), (0, -1), 5, colour),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [box, Spacer(1, 6)]
+
+
+def _summary(ev: Evaluation) -> list:
+    rows = [[para(h, LABEL) for h in ("Policy", "Version in force", "Verdict", "Why")]]
+    for p in ev.packs:
+        version = f"{p.version.id} ({p.version.period})" if p.version else "none in force"
+        why = p.reason or (
+            f"{len(p.findings)} finding{'s' if len(p.findings) != 1 else ''}" if p.findings else "No rule is triggered."
+        )
+        rows.append([para(p.pack.title, CELL), para(version, CELL), _badge(p.verdict), para(why, CELL)])
+    return [para("Summary by policy", H1), _grid(rows, [WIDTH * 0.34, WIDTH * 0.2, WIDTH * 0.17, WIDTH * 0.29])]
+
+
+def _facts(ev: Evaluation, packs: PackSet) -> list:
+    """The answers, by section, two question/answer pairs per row to keep the memo short."""
+    q = packs.questionnaire
+    res = q.resolve(ev.scenario.answers)
+    col = [WIDTH * 0.2, WIDTH * 0.3, WIDTH * 0.2, WIDTH * 0.3]
+    rows: list[list] = []
+    spans = []
+    for section in q.sections:
+        shown = [fid for fid in section.fields if res.asked.get(fid) is True]
+        if not shown:
+            continue
+        spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append([para(section.title, CELL_BOLD), "", "", ""])
+        cells = []
+        for fid in shown:
+            f = q.fields[fid]
+            value = res.values[fid]
+            answer = "Not answered" if value is UNKNOWN else f.describe_answer(value)
+            cells += [para(f.label, LABEL), para(answer, CELL, width=col[1] - 8)]
+        for i in range(0, len(cells), 4):
+            chunk = cells[i : i + 4]
+            rows.append(chunk + [""] * (4 - len(chunk)))
+    table = Table(rows, colWidths=col)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                *spans,
+            ]
+        )
+    )
+    out = [para("The deployment as described", H1), table]
+    if ev.scenario.notes:
+        out += [Spacer(1, 4), para("Notes: " + ev.scenario.notes, BODY, width=WIDTH)]
+    return out
+
+
+def _finding(p: PackResult, f: Finding) -> list:
+    assert p.version is not None
+    colour = VERDICT_COLOURS[f.verdict].hexval()[2:]
+    head = Paragraph(
+        f'<font color="#{colour}">{f.verdict.label.upper()}</font> · '
+        + fonts.markup(f.title, FINDING.fontName)
+        + f' <font size="7.5" color="#555555">[{fonts.markup(f.rule)}]</font>',
+        FINDING,
+    )
+    block: list = [head, para(f.explanation, BODY, width=WIDTH)]
+    if f.facts:
+        block.append(para("Facts: " + "; ".join(f"{x.label}: {x.answer}" for x in f.facts), SMALL, width=WIDTH))
+    out = [KeepTogether(block)]
+    for clause in f.clauses:
+        quote = [para(line, QUOTE, width=WIDTH - 20) for line in clause.text.split("\n")]
+        citation = cite(p.pack, p.version, clause)
+        out.append(
+            KeepTogether([quote_block(quote, WIDTH), para(f"[{clause.id}] " + citation.text(), SMALL, width=WIDTH)])
+        )
+    for note in f.notes:
+        out.append(para("Interpretation: " + note, BODY, width=WIDTH))
+    for remedy in f.remedies:
+        out.append(para("What would change this: " + remedy, BODY, width=WIDTH))
+    if f.questions:
+        out.append(para("Open questions: " + ", ".join(f.questions), BODY))
+    out.append(Spacer(1, 3))
+    return out
+
+
+def _findings(ev: Evaluation) -> list:
+    out: list = [CondPageBreak(100), para("Findings", H1)]
+    quiet = []
+    for p in ev.packs:
+        if not p.findings:
+            quiet.append(p)
+            continue
+        version = f", version {p.version.id} (in force {p.version.period})" if p.version else ""
+        out.append(CondPageBreak(110))
+        out.append(para(f"{p.pack.title}{version}", H2, width=WIDTH))
+        if p.reason:
+            out.append(para(p.reason, BODY, width=WIDTH))
+        for notice in p.notices:
+            out.append(para("Note: " + notice, BODY, width=WIDTH))
+        for later in p.later:
+            out.append(para(_later_text(later), BODY, width=WIDTH))
+        for f in p.findings:
+            out += _finding(p, f)
+    if quiet:
+        out.append(para("Policies without findings", H2))
+        for p in quiet:
+            reason = p.reason or "The policy applies and none of its rules is triggered."
+            extra = [para("Note: " + n, SMALL, width=WIDTH) for n in p.notices]
+            extra += [para(_later_text(lv), SMALL, width=WIDTH) for lv in p.later]
+            out.append(para(f"{p.pack.title}: {p.verdict.label}. {reason}", BODY, width=WIDTH))
+            out += extra
+    return out
+
+
+def _later_text(later) -> str:
+    text = f"Not yet in force on the evaluation date: version {later.version.id} (from {later.version.effective_from})"
+    if later.added_clauses:
+        text += " adds clauses " + ", ".join(later.added_clauses)
+    if later.new_findings:
+        text += "; under it this scenario would also trigger " + ", ".join(
+            f"{rule} ({verdict.label.lower()})" for rule, verdict in later.new_findings
+        )
+    return text + "."
+
+
+def _questions(ev: Evaluation, packs: PackSet) -> list:
+    if not ev.questions:
+        return []
+    q = packs.questionnaire
+    out = [para("Unanswered questions", H1), para("Answering these would decide the undetermined findings:", BODY)]
+    out += [para(f"• {q.fields[f].question}", BODY, width=WIDTH) for f in ev.questions]
+    return out
+
+
+def _versions(ev: Evaluation) -> list:
+    rows = [[para(h, LABEL) for h in ("Policy pack", "Version used", "Pack digest")]]
+    for p in ev.packs:
+        version = f"{p.version.id}: {p.version.title}" if p.version else "none in force"
+        rows.append([para(p.pack.id, CELL), para(version, CELL), para(p.pack.digest, MONO)])
+    return [
+        CondPageBreak(120),
+        para("Policy versions and pack digests", H1),
+        _grid(rows, [WIDTH * 0.25, WIDTH * 0.33, WIDTH * 0.42]),
+        Spacer(1, 4),
+        para(
+            "Attached to this PDF: the scenario file, the evaluation as JSON, and the questionnaire and policy "
+            "packs used, so that anyone can re-check the conclusion with “clausewise verify”.",
+            SMALL,
+            width=WIDTH,
+        ),
+    ]
+
+
+def _signature(author: Author | None, placement: SignaturePlacement) -> list:
+    text = (
+        "Digitally signed below by the preparer. The signature covers the whole memo and its attachments."
+        if author
+        else "This draft is not signed."
+    )
+    return [
+        KeepTogether(
+            [
+                para("Signature", H1),
+                para(text, BODY, width=WIDTH),
+                SignatureBox(250, 78, placement, "" if author else "Not signed"),
+            ]
+        )
+    ]
+
+
+def render(
+    ev: Evaluation,
+    packs: PackSet,
+    *,
+    memo_id: str,
+    created: dt.datetime,
+    author: Author | None,
+) -> RenderedMemo:
+    """Render the memo PDF (without attachments or signature)."""
+    fonts.register_base_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=52,
+        bottomMargin=52,
+        title=f"Compliance memo: {ev.scenario.title or 'Untitled scenario'}",
+        author=author.line() if author else "",
+        subject=f"Clausewise compliance memo {memo_id}",
+        creator="Clausewise",
+        initialFontName=fonts.REGULAR,
+    )
+    placement = SignaturePlacement()
+    story: list = []
+    story += _title_block(ev, memo_id, created, author)
+    story += _overall(ev)
+    story += _summary(ev)
+    story += _facts(ev, packs)
+    story += _findings(ev)
+    story += _questions(ev, packs)
+    story += _versions(ev)
+    story += [para("Not legal advice", H1), para(DISCLAIMER, SMALL, width=WIDTH)]
+    story += _signature(author, placement)
+    canvasmaker = make_numbered_canvas(
+        f"Clausewise compliance memo · {memo_id}", ev.scenario.title or "", "Not legal advice · see the notice"
+    )
+    doc.build(story, canvasmaker=canvasmaker)
+    return RenderedMemo(buffer.getvalue(), memo_id, placement)
+
+
+__all__ = ["Author", "RenderedMemo", "colors", "render"]

@@ -1,0 +1,69 @@
+"""Paragraph styles, colours and the helper that turns any text into a safe paragraph."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from core.memo import fonts
+from core.verdicts import Verdict
+
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#BBBBBB")
+QUOTE_BAR = colors.HexColor("#7A7A7A")
+QUOTE_BG = colors.HexColor("#F3F3F0")
+
+VERDICT_COLOURS = {
+    Verdict.PROHIBITED: colors.HexColor("#A1001D"),
+    Verdict.UNDETERMINED: colors.HexColor("#5B3F8C"),
+    Verdict.UNCLEAR: colors.HexColor("#8A5300"),
+    Verdict.RESTRICTED: colors.HexColor("#1456A8"),
+    Verdict.NO_PROHIBITION_FOUND: colors.HexColor("#24692A"),
+    Verdict.NOT_APPLICABLE: colors.HexColor("#5A5A5A"),
+}
+
+
+def _style(name: str, **kw) -> ParagraphStyle:
+    base = dict(fontName=fonts.REGULAR, fontSize=9, leading=12.2, textColor=INK, spaceAfter=3)
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+TITLE = _style("title", fontName=fonts.BOLD, fontSize=17, leading=21, spaceAfter=2)
+SUBTITLE = _style("subtitle", fontSize=9.5, textColor=MUTED, spaceAfter=8)
+H1 = _style("h1", fontName=fonts.BOLD, fontSize=12, leading=15, spaceBefore=9, spaceAfter=4, keepWithNext=1)
+H2 = _style("h2", fontName=fonts.BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2, keepWithNext=1)
+FINDING = _style("finding", fontName=fonts.BOLD, fontSize=9.5, leading=12.5, spaceBefore=5, spaceAfter=2)
+BODY = _style("body")
+SMALL = _style("small", fontSize=7.6, leading=9.8, textColor=MUTED, spaceAfter=2)
+CELL = _style("cell", fontSize=8.4, leading=10.6, spaceAfter=0)
+CELL_BOLD = _style("cell-bold", fontName=fonts.BOLD, fontSize=8.4, leading=10.6, spaceAfter=0)
+QUOTE = _style("quote", fontSize=9, leading=12.2, spaceAfter=0)
+MONO = _style("mono", fontName=fonts.MONO, fontSize=7, leading=9, spaceAfter=0, textColor=MUTED)
+LABEL = _style("label", fontName=fonts.BOLD, fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0)
+
+
+def para(text: str, style: ParagraphStyle, *, face: str | None = None, width: float | None = None) -> Paragraph:
+    """A paragraph of plain ``text`` (escaped; any script; right-to-left aware).
+
+    ``width`` is needed to wrap right-to-left text correctly; without it, such text is wrapped
+    by reportlab after reordering, which is only right for single lines.
+    """
+    base = face or style.fontName
+    if fonts.starts_rtl(text):
+        style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        if width:
+            text = "\n".join(fonts.wrap_rtl(text, base, style.fontSize, width))
+    elif style.alignment != TA_LEFT:
+        pass
+    if fonts.has_cjk(text):
+        style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+    return Paragraph(fonts.markup(text, base), style)
+
+
+def rich(markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of trusted markup written by this module (never user or pack text)."""
+    return Paragraph(markup_text, style)

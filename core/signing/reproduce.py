@@ -1,0 +1,162 @@
+"""Re-evaluate a memo's attached scenario with its attached packs, and with today's packs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+from core.errors import VerificationError
+from core.evaluator import evaluate
+from core.memo.attachments import (
+    COUNTRIES,
+    EVALUATION,
+    PACK_PREFIX,
+    PACK_SUFFIX,
+    QUESTIONNAIRE,
+    SCENARIO,
+    read_attachments,
+)
+from core.pack_loader import parse_pack
+from core.packs import PackSet
+from core.questionnaire_loader import parse_countries, parse_questionnaire
+from core.report_json import evaluation_to_dict
+from core.scenario import parse_scenario
+
+
+@dataclass(frozen=True)
+class Reproduction:
+    """Whether the memo's conclusion follows from what it carries, and what today's packs say."""
+
+    memo_id: str
+    as_of: dt.date
+    memo_overall: str
+    reproducible: bool
+    differences: tuple[str, ...]
+    """What differs between the attached conclusion and the re-evaluation (empty if reproducible)."""
+    today_same_date: str
+    """Overall verdict with the packs installed today, on the memo's evaluation date."""
+    today_now: str
+    """Overall verdict with today's packs on today's date."""
+    today_differences: tuple[str, ...] = field(default_factory=tuple)
+
+    def lines(self) -> list[str]:
+        """Plain-words summary."""
+        out = [f"Conclusion in the memo: {self.memo_overall.replace('_', ' ')} (as of {self.as_of})."]
+        if self.reproducible:
+            out.append(
+                "Reproducible: yes. Re-evaluating the attached scenario with the attached policy packs gives the "
+                "same conclusion."
+            )
+        else:
+            out.append("Reproducible: NO. Re-evaluating the attached scenario gives a different result:")
+            out += [f"  - {d}" for d in self.differences]
+        if self.today_differences:
+            out.append(
+                f"Today's policy packs conclude differently for {self.as_of}: {self.today_same_date.replace('_', ' ')}."
+            )
+            out += [f"  - {d}" for d in self.today_differences]
+        else:
+            out.append(f"Today's policy packs reach the same conclusion for {self.as_of}.")
+        out.append(f"With today's packs as of today: {self.today_now.replace('_', ' ')}.")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "memo_overall": self.memo_overall,
+            "as_of": self.as_of.isoformat(),
+            "reproducible": self.reproducible,
+            "differences": list(self.differences),
+            "today_same_date": self.today_same_date,
+            "today_now": self.today_now,
+            "today_differences": list(self.today_differences),
+        }
+
+
+def _essentials(doc: dict[str, Any]) -> dict[str, Any]:
+    """The parts of an evaluation that make up its conclusion."""
+    return {
+        "overall": doc["overall"],
+        "questions": doc["questions"],
+        "packs": {
+            pid: {
+                "verdict": p["verdict"],
+                "version": p["version"]["id"] if p["version"] else None,
+                "findings": [(f["rule"], f["verdict"], tuple(f["clauses"])) for f in p["findings"]],
+            }
+            for pid, p in doc["packs"].items()
+        },
+    }
+
+
+def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    a, b = _essentials(old), _essentials(new)
+    out = []
+    if a["overall"] != b["overall"]:
+        out.append(f"overall verdict: {a['overall']} → {b['overall']}")
+    for pid in sorted(set(a["packs"]) | set(b["packs"])):
+        pa, pb = a["packs"].get(pid), b["packs"].get(pid)
+        if pa is None or pb is None:
+            out.append(f"{pid}: {'added' if pa is None else 'no longer evaluated'}")
+            continue
+        if pa["verdict"] != pb["verdict"]:
+            out.append(f"{pid}: {pa['verdict']} → {pb['verdict']}")
+        if pa["version"] != pb["version"]:
+            out.append(f"{pid}: version {pa['version']} → {pb['version']}")
+        fa = {r: v for r, v, _ in pa["findings"]}
+        fb = {r: v for r, v, _ in pb["findings"]}
+        for rule in sorted(set(fa) | set(fb)):
+            if fa.get(rule) != fb.get(rule):
+                out.append(f"{pid}/{rule}: {fa.get(rule, 'not triggered')} → {fb.get(rule, 'not triggered')}")
+    if a["questions"] != b["questions"] and not out:
+        out.append(f"open questions: {a['questions']} → {b['questions']}")
+    return out
+
+
+def reproduce(reader: PdfFileReader) -> Reproduction:
+    """Re-evaluate from the attachments of the signed revision ``reader``."""
+    files = read_attachments(reader)
+    missing = [n for n in (SCENARIO, EVALUATION, QUESTIONNAIRE, COUNTRIES) if n not in files]
+    if missing:
+        raise VerificationError("the memo carries no machine-readable attachments (" + ", ".join(missing) + ")")
+    memo = json.loads(files[EVALUATION].decode("utf-8"))
+    countries = parse_countries(files[COUNTRIES].decode("utf-8"), f"(memo) {COUNTRIES}")
+    q = parse_questionnaire(files[QUESTIONNAIRE].decode("utf-8"), f"(memo) {QUESTIONNAIRE}", countries)
+    packs = []
+    for name, data in files.items():
+        if name.startswith(PACK_PREFIX) and name.endswith(PACK_SUFFIX):
+            text = data.decode("utf-8")
+            pack = parse_pack(text, f"(memo) {name}", q)
+            recorded = memo["packs"].get(pack.id, {}).get("digest")
+            if recorded != "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest():
+                raise VerificationError(f"the attached pack {pack.id} does not match the digest in the evaluation")
+            packs.append(pack)
+    order = list(memo["packs"])
+    packs.sort(key=lambda p: order.index(p.id) if p.id in order else len(order))
+    attached = PackSet(q, tuple(packs))
+    scenario = parse_scenario(files[SCENARIO].decode("utf-8"), f"(memo) {SCENARIO}", q)
+    as_of = dt.date.fromisoformat(memo["as_of"])
+    again = evaluation_to_dict(evaluate(scenario, attached, as_of), attached)
+    differences = _differences(memo, again)
+
+    from core import load_packs  # the packs installed today (core imports this module lazily)
+
+    today_packs = load_packs()
+    today_scenario = parse_scenario(files[SCENARIO].decode("utf-8"), f"(memo) {SCENARIO}", today_packs.questionnaire)
+    same_date = evaluation_to_dict(evaluate(today_scenario, today_packs, as_of), today_packs)
+    now = evaluate(today_scenario, today_packs, dt.date.today())
+    return Reproduction(
+        memo_id=memo.get("memo", {}).get("id", ""),
+        as_of=as_of,
+        memo_overall=memo["overall"],
+        reproducible=not differences,
+        differences=tuple(differences),
+        today_same_date=same_date["overall"],
+        today_now=now.overall.value,
+        today_differences=tuple(_differences(memo, same_date)),
+    )
