@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from core.atomic import write_atomic
+from core.citations import Citation, cite
 from core.conditions import UNKNOWN, TraceNode
 from core.errors import (
     Cancelled,
@@ -34,6 +36,7 @@ from core.resources import example_paths, packs_dir, resources_dir
 from core.results import Applicability, Evaluation, Fact, Finding, PackResult
 from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
 from core.schema import parse_date
+from core.userdirs import config_dir, data_dir
 from core.verdicts import Verdict, most_severe
 
 __version__ = "0.1.0"
@@ -42,6 +45,7 @@ __all__ = [
     "UNKNOWN",
     "Applicability",
     "Cancelled",
+    "Citation",
     "Clause",
     "ClausewiseError",
     "Evaluation",
@@ -72,7 +76,10 @@ __all__ = [
     "VerificationStatus",
     "WrongPassphrase",
     "__version__",
+    "cite",
+    "config_dir",
     "create_identity",
+    "data_dir",
     "evaluate",
     "evaluation_to_dict",
     "evaluation_to_json",
@@ -91,12 +98,14 @@ __all__ = [
     "parse_date",
     "parse_scenario",
     "render_unsigned_memo",
+    "resources_dir",
     "save_scenario",
     "scenario_to_yaml",
     "trust_certificate_file",
     "trusted_certificates",
     "untrust_certificate",
     "verify_memo",
+    "write_atomic",
 ]
 
 

@@ -1,0 +1,86 @@
+"""Start the desktop app (or, on a machine without a display, write the example's memo)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import core
+
+DEFAULT_EXAMPLE = "body-cam-patrol-uk.scenario.yaml"
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (Linux needs X11 or Wayland; other systems always can)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def headless_memo() -> int:
+    """No display: write the signed memo of the body-cam example and print where it is."""
+    packs = core.load_packs()
+    example = core.resources_dir() / "examples" / DEFAULT_EXAMPLE
+    scenario = core.load_scenario(example, packs.questionnaire)
+    identities = core.list_identities()
+    demo = [i for i in identities if i.name == "clausewise-demo"]
+    identity = (
+        demo[0]
+        if demo
+        else core.create_identity(
+            os.environ.get("USER") or os.environ.get("USERNAME") or "Clausewise user",
+            "Clausewise (headless demo identity)",
+            name="clausewise-demo",
+        )
+    )
+    out_dir = core.data_dir() / "memos"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / DEFAULT_EXAMPLE.replace(".scenario.yaml", ".memo.pdf")
+    result = core.export_signed_memo(core.evaluate(scenario, packs), packs, out, identity)
+    print(
+        "clausewise: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open.\n"
+        f"Instead, the signed memo of the example “{scenario.title}” was written to:\n{result.path}\n"
+        "Check it with: clausewise verify " + str(result.path)
+    )
+    return 0
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Open the main window with ``argv[0]`` (a scenario file) or the body-cam example."""
+    argv = list(argv or [])
+    if not has_display():
+        try:
+            return headless_memo()
+        except core.ClausewiseError as exc:
+            print(f"clausewise: error: {exc}", file=sys.stderr)
+            return 2
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Clausewise")
+    app.setOrganizationName("Clausewise")
+    icon = core.resources_dir() / "icons" / "clausewise.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        packs = core.load_packs()
+    except core.ClausewiseError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
+        return 2
+    window = MainWindow(packs)
+    if argv:
+        window.open_path(Path(argv[0]))
+    else:
+        window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
+    window.show()
+    window.offer_restore()
+    return app.exec()

@@ -1,0 +1,218 @@
+"""Dialogs: export a signed memo, create a signing identity, show a verification report.
+
+Dialogs collect input and show results; the window runs the work (off the UI thread) and
+decides what happens next.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+import core
+
+
+class NewIdentityDialog(QDialog):
+    """Create a self-issued signing identity: name, organisation, email, optional passphrase twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New signing identity")
+        self.holder = QLineEdit()
+        self.holder.setAccessibleName("Your name")
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName("Organisation")
+        self.email = QLineEdit()
+        self.email.setAccessibleName("Email")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Passphrase again")
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Name", self.holder)
+        form.addRow("&Organisation", self.organisation)
+        form.addRow("&Email", self.email)
+        form.addRow("&Passphrase", self.passphrase)
+        form.addRow("&Repeat", self.repeat)
+        hint = QLabel(
+            "Clausewise creates a certificate in your name and keeps its key in your user folder. A passphrase "
+            "is optional but recommended: without one, anyone who can read your files can sign in your name."
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if not self.holder.text().strip():
+            self.problem.setText("Enter your name: it appears on every memo you sign.")
+            self.holder.setFocus()
+            return
+        if self.passphrase.text() != self.repeat.text():
+            self.problem.setText("The two passphrases differ.")
+            self.repeat.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, str, str, str | None]:
+        """(holder, organisation, email, passphrase or None)."""
+        return (
+            self.holder.text().strip(),
+            self.organisation.text().strip(),
+            self.email.text().strip(),
+            self.passphrase.text() or None,
+        )
+
+
+class ExportDialog(QDialog):
+    """Choose or create an identity, a passphrase, an optional timestamp server and the output file."""
+
+    def __init__(self, parent: QWidget | None, *, suggested: Path, timestamp_url: str, last_identity: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export signed memo")
+        self.identity = QComboBox()
+        self.identity.setAccessibleName("Signing identity")
+        self.new_identity = QPushButton("&New identity…")
+        self.new_identity.clicked.connect(self._create_identity)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase of the signing identity")
+        self.passphrase.setPlaceholderText("leave empty if the identity has none")
+        self.tsa = QLineEdit(timestamp_url)
+        self.tsa.setAccessibleName("Timestamp server address (optional)")
+        self.tsa.setPlaceholderText("optional, e.g. https://freetsa.org/tsr")
+        self.output = QLineEdit(str(suggested))
+        self.output.setAccessibleName("Output file")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        identity_row = QHBoxLayout()
+        identity_row.addWidget(self.identity, 1)
+        identity_row.addWidget(self.new_identity)
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output, 1)
+        output_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Signing &identity", identity_row)
+        form.addRow("&Passphrase", self.passphrase)
+        form.addRow("&Timestamp server", self.tsa)
+        form.addRow("&Save as", output_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign and save")
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.identity_dialog: NewIdentityDialog | None = None
+        self.reload_identities(last_identity)
+
+    def reload_identities(self, select: str = "") -> None:
+        """Fill the identity list (with a hint when there is none yet)."""
+        self.identity.clear()
+        for identity in core.list_identities():
+            self.identity.addItem(identity.describe(), identity.name)
+        if self.identity.count() == 0:
+            self.identity.addItem("No identity yet: create one", None)
+        index = self.identity.findData(select)
+        self.identity.setCurrentIndex(max(index, 0))
+
+    def _create_identity(self) -> None:
+        self.identity_dialog = NewIdentityDialog(self)
+        self.identity_dialog.accepted.connect(self._identity_entered)
+        self.identity_dialog.open()
+
+    def _identity_entered(self) -> None:
+        assert self.identity_dialog is not None
+        holder, organisation, email, passphrase = self.identity_dialog.values()
+        try:
+            created = core.create_identity(holder, organisation, email, passphrase)
+        except core.ClausewiseError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.reload_identities(created.name)
+        self.passphrase.setText(passphrase or "")
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save memo as", self.output.text(), "PDF (*.pdf)")
+        if path:
+            self.output.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def _check(self) -> None:
+        if self.identity.currentData() is None:
+            self.problem.setText("Create a signing identity first (New identity…).")
+            return
+        if not self.output.text().strip():
+            self.problem.setText("Choose where to save the memo.")
+            return
+        self.accept()
+
+    def show_problem(self, text: str) -> None:
+        """Show what went wrong, keeping everything entered."""
+        self.problem.setText(text)
+
+    def values(self) -> tuple[str, str | None, str, Path]:
+        """(identity name, passphrase or None, timestamp URL, output path)."""
+        return (
+            self.identity.currentData(),
+            self.passphrase.text() or None,
+            self.tsa.text().strip(),
+            Path(self.output.text().strip()),
+        )
+
+
+class VerificationDialog(QDialog):
+    """A verification report in plain words."""
+
+    def __init__(self, parent: QWidget | None, report) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Memo verification")
+        self.resize(720, 520)
+        self.report = report
+        lines = report.lines()
+        colour = "#24692A" if report.ok else "#A1001D"
+        symbol = "✔" if report.ok else "✖"
+        html = [f'<h2 style="color:{colour};">{symbol} {escape(lines[1])}</h2>', f"<p>{escape(lines[0])}</p><ul>"]
+        html += [f"<li>{escape(line)}</li>" for line in lines[2:]]
+        html.append("</ul>")
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Verification report")
+        self.browser.setHtml("".join(html))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

@@ -1,0 +1,49 @@
+"""The app's settings (recent files, zoom, timestamp server, folders), as a small JSON file.
+
+No Qt here: the window reads and writes settings through this class, and tests use it directly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import core
+
+MAX_RECENT = 8
+
+
+@dataclass
+class Settings:
+    """What the app remembers between runs."""
+
+    recent_files: list[str] = field(default_factory=list)
+    zoom: float = 1.0
+    timestamp_url: str = ""
+    last_identity: str = ""
+    export_dir: str = ""
+
+    @classmethod
+    def file(cls) -> Path:
+        """Where the settings are stored."""
+        return core.config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        """The stored settings; defaults if there are none or the file is unreadable."""
+        try:
+            data = json.loads(cls.file().read_text(encoding="utf-8"))
+            known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+            return cls(**known)
+        except (OSError, ValueError, TypeError):
+            return cls()
+
+    def save(self) -> None:
+        """Store the settings (atomically)."""
+        core.write_atomic(self.file(), json.dumps(asdict(self), indent=2).encode("utf-8"))
+
+    def add_recent(self, path: Path) -> None:
+        """Put ``path`` first in the recent files."""
+        text = str(Path(path).resolve())
+        self.recent_files = [text, *[p for p in self.recent_files if p != text][: MAX_RECENT - 1]]

@@ -1,0 +1,133 @@
+"""Filling the form with keyboard and mouse changes the verdict live; conditional questions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+
+from core import Verdict
+from tests.gui.conftest import settle
+
+
+def choose(qtbot, window, field_id: str, label: str) -> None:
+    """Pick an option of a drop-down the way a keyboard user does: focus it, type, confirm."""
+    combo = window.form.rows[field_id].input.combo
+    combo.setFocus()
+    index = combo.findText(label)
+    assert index > 0, label
+    while combo.currentIndex() != index:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up)
+
+
+def tick(qtbot, window, field_id: str, label: str) -> None:
+    """Tick a checkbox with the space bar (a click on a stretched checkbox can miss its indicator)."""
+    box = next(b for b in window.form.rows[field_id].input.boxes.values() if b.text() == label)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
+def test_a_new_scenario_is_undetermined_and_lists_questions(window):
+    """Nothing answered: undetermined, with the questions that decide it."""
+    ev = window.session.evaluation()
+    assert ev.overall is Verdict.UNDETERMINED
+    assert "Questions that would decide this" in window.findings.toPlainText()
+    assert "UNDETERMINED" in window.findings.toPlainText()
+    assert "Undetermined" in window.verdict_label.text()
+
+
+def test_filling_the_form_by_keyboard_changes_the_verdict_live(qtbot, window):
+    """Answer the body-cam facts one by one; the findings panel follows each change."""
+    choose(qtbot, window, "deployer.kind", "Law enforcement agency")
+    tick(qtbot, window, "service", "Azure OpenAI Service")
+    tick(qtbot, window, "capabilities", "Face identification (1:N)")
+    settle(qtbot, window)
+    assert window.session.evaluation().overall is Verdict.PROHIBITED, "the general identification clause"
+    assert "Identifying or verifying people from their faces" in window.findings.toPlainText()
+    assert window.windowTitle() == "Untitled[*] — Clausewise" and window.isWindowModified()
+    assert "Prohibited" in window.verdict_label.text()
+
+
+def test_a_conditional_question_appears_and_its_answer_stops_counting_when_hidden(qtbot, window):
+    """law_enforcement.level is asked only for law enforcement; hidden, its answer no longer counts."""
+    row = window.form.rows["law_enforcement.level"]
+    assert row.isHidden()
+    choose(qtbot, window, "deployer.kind", "Law enforcement agency")
+    settle(qtbot, window)
+    assert not row.isHidden()
+    choose(qtbot, window, "law_enforcement.level", "US local police (city or county)")
+    tick(qtbot, window, "service", "Azure OpenAI Service")
+    tick(qtbot, window, "capabilities", "Face identification (1:N)")
+    window.form.use_date.setChecked(True)
+    window.form.date.setDate(window.form.date.date().fromString("2024-06-01", "yyyy-MM-dd"))
+    settle(qtbot, window)
+    azure = window.session.evaluation().pack("microsoft-azure-openai")
+    assert azure.finding("us-police-facial-recognition") is not None
+    choose(qtbot, window, "deployer.kind", "Private company")
+    settle(qtbot, window)
+    assert row.isHidden(), "whether it is asked is unknown until 'operated for law enforcement' is answered"
+    azure = window.session.evaluation().pack("microsoft-azure-openai")
+    assert azure.finding("us-police-facial-recognition").verdict is Verdict.UNDETERMINED
+    for_le = window.form.rows["deployer.for_law_enforcement"].input.buttons[False]
+    qtbot.mouseClick(for_le, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert row.isHidden()
+    assert window.session.scenario.answers["law_enforcement.level"] == "us_local", "kept in the file"
+    azure = window.session.evaluation().pack("microsoft-azure-openai")
+    assert azure.finding("us-police-facial-recognition") is None, "but it does not count"
+
+
+def test_not_answered_is_a_visible_choice_for_booleans_and_lists(qtbot, window):
+    """Booleans offer Yes / No / Not answered; a list with nothing ticked says "Not answered"."""
+    boolean = window.form.rows["decisions.consequential"].input
+    assert boolean.buttons[None].isChecked() and boolean.buttons[None].text() == "Not answered"
+    qtbot.mouseClick(boolean.buttons[False], Qt.MouseButton.LeftButton)
+    assert window.session.scenario.answers["decisions.consequential"] is False
+    qtbot.mouseClick(boolean.buttons[None], Qt.MouseButton.LeftButton)
+    assert "decisions.consequential" not in window.session.scenario.answers
+    services = window.form.rows["service"].input
+    assert services.state.text() == "Not answered"
+    services.none_box.setFocus()
+    qtbot.keyClick(services.none_box, Qt.Key.Key_Space)
+    assert window.session.scenario.answers["service"] == ()
+    assert services.state.text() == ""
+
+
+def test_country_picker_is_searchable(qtbot, window):
+    """Typing part of a country's name and Enter picks it."""
+    picker = window.form.rows["deployer.country"].input.picker
+    picker.setFocus()
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "Norway (NO)")
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    assert window.session.scenario.answers["deployer.country"] == "NO"
+
+
+def test_a_question_link_moves_focus_to_its_field(qtbot, body_cam):
+    """Activating "Questions that would decide this" focuses the field."""
+    body_cam.form.rows["processing.timing"].input.combo.setCurrentIndex(0)  # not answered
+    settle(qtbot, body_cam)
+    assert "processing.timing" in body_cam.session.evaluation().questions
+    assert 'href="field:processing.timing"' in body_cam.findings.toHtml()
+    body_cam.findings.anchorClicked.emit(QUrl("field:processing.timing"))
+    qtbot.waitUntil(lambda: body_cam.form.rows["processing.timing"].input.combo.hasFocus(), timeout=2000)
+
+
+def test_every_input_has_an_accessible_name(window):
+    """Screen readers can name every question."""
+    for fid, row in window.form.rows.items():
+        assert row.input.accessibleName() == window.packs.questionnaire.fields[fid].label
+
+
+def test_findings_show_badges_quotes_and_citations(body_cam):
+    """Badges with text and symbol; the quoted clause; its citation and status."""
+    text = body_cam.findings.toPlainText()
+    assert "✖ PROHIBITED" in text
+    assert "be used for any real-time facial recognition technology on mobile cameras" in text
+    assert "status: secondary" in text
+    assert "Version in force: 2024-05-01" in text
+
+
+def test_user_text_is_never_markup(qtbot, window):
+    """A title with HTML in it is shown literally (findings are built from escaped text)."""
+    window.form.title.setFocus()
+    qtbot.keyClicks(window.form.title, "<b>bold</b> & co")
+    assert window.session.scenario.title == "<b>bold</b> & co"

@@ -1,0 +1,84 @@
+"""Launching: the window with the body-cam example; without a display, the example's signed memo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(home: Path, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(CLAUSEWISE_HOME=str(home), **extra)
+    return env
+
+
+def test_without_a_display_it_says_so_and_writes_the_examples_signed_memo(tmp_path):
+    """No Qt platform-plugin crash: a clear sentence, then a memo that `clausewise verify` accepts."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui.launch"], capture_output=True, text=True, cwd=ROOT, env=_env(tmp_path), timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "no display found" in proc.stdout
+    assert "qt.qpa" not in proc.stderr and "Traceback" not in proc.stderr
+    path = Path(proc.stdout.strip().splitlines()[-2])
+    assert path.exists() and path.suffix == ".pdf"
+    verify = subprocess.run(
+        [sys.executable, "-m", "core.cli", "verify", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(tmp_path),
+    )
+    assert verify.returncode == 0, verify.stdout
+    assert "Body-worn camera face matching on patrol" in proc.stdout
+
+
+STARTER = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+def look():
+    windows = [w for w in app.topLevelWidgets() if w.isVisible() and w.objectName() != 'busy']
+    main = [w for w in windows if w.windowTitle().endswith('Clausewise')]
+    print('title:', main[0].windowTitle() if main else None)
+    print('memo libraries loaded:', sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pyhanko'}))
+    app.closeAllWindows()
+QTimer.singleShot(400, look)
+from gui.app import run_app
+sys.exit(run_app(sys.argv[1:]))
+"""
+
+
+def test_the_app_opens_with_the_body_cam_example_without_loading_memo_libraries(tmp_path):
+    """`clausewise` opens the window on the body-cam example; reportlab and pyHanko wait for an export."""
+    proc = subprocess.run(
+        [sys.executable, "-c", STARTER],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "title: Untitled[*] — Clausewise" in proc.stdout
+    assert "memo libraries loaded: []" in proc.stdout
+
+
+def test_a_scenario_file_argument_opens_that_file(tmp_path):
+    """What an installer's file association does: `clausewise path/to/file.scenario.yaml`."""
+    example = ROOT / "resources" / "examples" / "us-city-police-fixed-cctv.scenario.yaml"
+    proc = subprocess.run(
+        [sys.executable, "-c", STARTER, str(example)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "title: us-city-police-fixed-cctv.scenario.yaml[*] — Clausewise" in proc.stdout
