@@ -53,7 +53,7 @@ def cite(pack: PolicyPack, version: PackVersion, clause: Clause) -> Citation:
     return Citation(
         publisher=pack.publisher,
         document=version.title,
-        version=f"{version.id} (in force {version.period})",
+        version=version.id,
         section=clause.section,
         url=version.url,
         quoted_from=quoted,

@@ -47,6 +47,9 @@ class Option:
     phrase: str = ""
     """Wording inside a sentence (default: the label, first letter in lower case unless the
     first word is an acronym)."""
+    alternatives: tuple[str, ...] | None = None
+    """Options that could realistically replace this one ("what would change the outcome");
+    None means any other option."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Field:
     """Options of choice and multichoice fields, in display order."""
     asked_when: Condition | None = None
     """When the question is asked; None means always."""
+    never_empty: bool = False
+    """For lists that describe the deployment itself (services, capabilities, cameras, purposes):
+    "what would change the outcome" never offers to empty them."""
     option_labels: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     """Option or country code → label, for display."""
 

@@ -113,7 +113,7 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
         fdata,
         fpath,
         required=("id", "type", "label", "question", "help"),
-        optional=("options", "asked_when"),
+        optional=("options", "asked_when", "never_empty"),
     )
     fid = r.text(fdata["id"], (*fpath, "id"))
     if not _FIELD_ID.match(fid):
@@ -125,16 +125,27 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
             r.fail(fpath, f"missing key 'options' (a {ftype.value} field needs options)")
         for oi, odata in enumerate(r.items(fdata["options"], (*fpath, "options"))):
             opath = (*fpath, "options", oi)
-            r.mapping(odata, opath, required=("value", "label"), optional=("help", "phrase"))
+            r.mapping(odata, opath, required=("value", "label"), optional=("help", "phrase", "alternatives"))
             value = r.text(odata["value"], (*opath, "value"))
             if not _OPTION_ID.match(value):
                 r.fail((*opath, "value"), f"{value!r} is not a valid option id")
             if any(o.value == value for o in options):
                 r.fail((*opath, "value"), f"option {value!r} is listed twice")
             phrase = r.text(odata["phrase"], (*opath, "phrase")) if "phrase" in odata else ""
-            options.append(Option(value, r.text(odata["label"], (*opath, "label")), _help(r, odata, opath), phrase))
+            alternatives = None
+            if "alternatives" in odata:
+                items = r.items(odata["alternatives"], (*opath, "alternatives"), allow_empty=True)
+                alternatives = tuple(r.text(x, (*opath, "alternatives", j)) for j, x in enumerate(items))
+            options.append(
+                Option(value, r.text(odata["label"], (*opath, "label")), _help(r, odata, opath), phrase, alternatives)
+            )
     elif "options" in fdata:
         r.fail((*fpath, "options"), f"a {ftype.value} field takes no options")
+    values = {o.value for o in options}
+    for oi, option in enumerate(options):
+        for j, alt in enumerate(option.alternatives or ()):
+            if alt not in values:
+                r.fail((*fpath, "options", oi, "alternatives", j), f"{alt!r} is not an option of this field")
     if ftype in (FieldType.COUNTRY, FieldType.COUNTRIES):
         labels: dict[str, str] = dict(countries)
     else:
@@ -148,6 +159,7 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
         section=section,
         options=tuple(options),
         option_labels=labels,
+        never_empty=r.boolean(fdata["never_empty"], (*fpath, "never_empty")) if "never_empty" in fdata else False,
     )
 
 

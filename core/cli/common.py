@@ -27,6 +27,11 @@ def add_as_of_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def parse_date_argument(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD dates."""
+    return _date(text)
+
+
 def _date(text: str) -> dt.date:
     try:
         return parse_date(text)

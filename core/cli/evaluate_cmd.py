@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
-from core import evaluate, evaluation_to_json, evaluation_to_text
+from core import evaluate, evaluation_to_dict, evaluation_to_text
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
+from core.errors import InputError
 from core.verdicts import Verdict
 
 
@@ -23,6 +25,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_packs_option(p)
     p.add_argument("--trace", action="store_true", help="text output: show each finding's condition trace")
     p.add_argument(
+        "--what-if", action="store_true", help="also show the smallest answer changes that would change the outcome"
+    )
+    p.add_argument("--lock", action="append", default=[], metavar="FIELD", help="with --what-if: do not change FIELD")
+    p.add_argument(
+        "--unlock",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="with --what-if: allow changing FIELD (locked by default: who the deployer is and where)",
+    )
+    p.add_argument("--timeline", action="store_true", help="also show how the verdict moved over time")
+    p.add_argument(
         "--fail-on",
         choices=[v.value for v in Verdict],
         metavar="VERDICT",
@@ -36,10 +50,30 @@ def run(args: argparse.Namespace) -> int:
     packs = packs_from(args)
     scenario = scenario_from(args.scenario, packs)
     ev = evaluate(scenario, packs, args.as_of)
+    extra_json: dict = {}
+    extra_text: list[str] = []
+    if args.what_if:
+        from core.whatif import DEFAULT_LOCKED, what_if
+
+        for fid in (*args.lock, *args.unlock):
+            if fid not in packs.questionnaire.fields:
+                raise InputError(f"--lock/--unlock: no field {fid!r} in the questionnaire")
+        locked = (DEFAULT_LOCKED | set(args.lock)) - set(args.unlock)
+        result = what_if(ev, packs, locked=locked)
+        extra_json["what_if"] = result.to_dict()
+        extra_text += ["", *result.lines()]
+    if args.timeline:
+        from core.timeline import timeline
+
+        line = timeline(scenario, packs)
+        extra_json["timeline"] = line.to_dict()
+        extra_text += ["", *line.lines()]
     if args.format == "json":
-        write(evaluation_to_json(ev, packs))
+        data = evaluation_to_dict(ev, packs)
+        data.update(extra_json)
+        write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        write(evaluation_to_text(ev, packs, show_trace=args.trace))
+        write(evaluation_to_text(ev, packs, show_trace=args.trace) + "".join(line + "\n" for line in extra_text))
     if args.fail_on and ev.overall.severity >= Verdict(args.fail_on).severity:
         return 1
     return 0

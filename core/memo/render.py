@@ -170,7 +170,7 @@ def _summary(ev: Evaluation) -> list:
             f"{len(p.findings)} finding{'s' if len(p.findings) != 1 else ''}" if p.findings else "No rule is triggered."
         )
         rows.append([para(p.pack.title, CELL), para(version, CELL), _badge(p.verdict), para(why, CELL)])
-    return [para("Summary by policy", H1), _grid(rows, [WIDTH * 0.34, WIDTH * 0.2, WIDTH * 0.17, WIDTH * 0.29])]
+    return [para("Summary by policy", H1), _grid(rows, [WIDTH * 0.3, WIDTH * 0.18, WIDTH * 0.15, WIDTH * 0.37])]
 
 
 def _facts(ev: Evaluation, packs: PackSet) -> list:
@@ -225,10 +225,8 @@ def _finding(p: PackResult, f: Finding) -> list:
         + f' <font size="7.5" color="#555555">[{fonts.markup(f.rule)}]</font>',
         FINDING,
     )
-    block: list = [head, para(f.explanation, BODY, width=WIDTH)]
-    if f.facts:
-        block.append(para("Facts: " + "; ".join(f"{x.label}: {x.answer}" for x in f.facts), SMALL, width=WIDTH))
-    out = [KeepTogether(block)]
+    # The explanation names the facts; the facts table above lists every answer.
+    out = [KeepTogether([head, para(f.explanation, BODY, width=WIDTH)])]
     for clause in f.clauses:
         quote = [para(line, QUOTE, width=WIDTH - 20) for line in clause.text.split("\n")]
         citation = cite(p.pack, p.version, clause)
@@ -263,14 +261,10 @@ def _findings(ev: Evaluation) -> list:
             out.append(para(_later_text(later), BODY, width=WIDTH))
         for f in p.findings:
             out += _finding(p, f)
-    if quiet:
-        out.append(para("Policies without findings", H2))
-        for p in quiet:
-            reason = p.reason or "The policy applies and none of its rules is triggered."
-            extra = [para("Note: " + n, SMALL, width=WIDTH) for n in p.notices]
-            extra += [para(_later_text(lv), SMALL, width=WIDTH) for lv in p.later]
-            out.append(para(f"{p.pack.title}: {p.verdict.label}. {reason}", BODY, width=WIDTH))
-            out += extra
+    # Policies without findings are explained in the summary table; only their notes are added here.
+    for p in quiet:
+        for text in (*(f"Note: {n}" for n in p.notices), *(_later_text(lv) for lv in p.later)):
+            out.append(para(f"{p.pack.title}: {text}", BODY, width=WIDTH))
     return out
 
 
@@ -283,6 +277,62 @@ def _later_text(later) -> str:
             f"{rule} ({verdict.label.lower()})" for rule, verdict in later.new_findings
         )
     return text + "."
+
+
+def _options(ev: Evaluation, packs: PackSet) -> list:
+    """Options to reach compliance: the smallest answer changes (core.whatif), one paragraph each."""
+    from core.whatif import what_if
+
+    result = what_if(ev, packs)
+    if not result.less_severe and not any(f.options for f in result.findings):
+        return []
+    locked = ", ".join(packs.questionnaire.fields[f].label.lower() for f in sorted(result.locked))
+    out = [
+        para("Options to reach compliance", H1),
+        para(f"Smallest answer changes, never adding a prohibition; not changed: {locked}.", SMALL, width=WIDTH),
+    ]
+    overall_changes = set()
+    if result.less_severe:
+        texts = []
+        for o in result.less_severe[:2]:
+            overall_changes.add(o.changes)
+            texts.append("; ".join(c.text for c in o.changes) + f" → {o.overall.label.lower()}")
+        out.append(
+            para(
+                f"To make the verdict less severe than {ev.overall.label.lower()}: " + "; or ".join(texts) + ".",
+                BODY,
+                width=WIDTH,
+            )
+        )
+    for f in result.findings:
+        chosen, fields = [], set()
+        for o in f.options:  # one option per field, so that different remedies show
+            key = tuple(sorted(c.field for c in o.changes))
+            if o.changes in overall_changes or key in fields:
+                continue
+            fields.add(key)
+            chosen.append("; ".join(c.text for c in o.changes))
+            if len(chosen) == 2:
+                break
+        if chosen:
+            out.append(para(f"To remove “{f.title}”: " + "; or ".join(chosen) + ".", BODY, width=WIDTH))
+    return out
+
+
+def _timeline(ev: Evaluation, packs: PackSet) -> list:
+    """How the verdict moved over time (core.timeline), for the packs that ever apply."""
+    from core.timeline import timeline
+
+    line = timeline(ev.scenario, packs)
+    shown = [pt for pt in line.packs if not pt.never_applies]
+    if not shown:
+        return []
+    out = [para("How the verdict moved over time", H1)]
+    for pt in shown:
+        spans = "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in pt.periods)
+        out.append(para(f"{pt.title}: {spans}.", BODY, width=WIDTH))
+        out += [para("• " + change, SMALL, width=WIDTH) for change in pt.changes()]
+    return out
 
 
 def _questions(ev: Evaluation, packs: PackSet) -> list:
@@ -322,9 +372,10 @@ def _signature(author: Author | None, placement: SignaturePlacement) -> list:
     return [
         KeepTogether(
             [
+                para("Not legal advice. " + DISCLAIMER, SMALL, width=WIDTH),
                 para("Signature", H1),
                 para(text, BODY, width=WIDTH),
-                SignatureBox(250, 78, placement, "" if author else "Not signed"),
+                SignatureBox(250, 70, placement, "" if author else "Not signed"),
             ]
         )
     ]
@@ -362,8 +413,9 @@ def render(
     story += _facts(ev, packs)
     story += _findings(ev)
     story += _questions(ev, packs)
+    story += _options(ev, packs)
+    story += _timeline(ev, packs)
     story += _versions(ev)
-    story += [para("Not legal advice", H1), para(DISCLAIMER, SMALL, width=WIDTH)]
     story += _signature(author, placement)
     canvasmaker = make_numbered_canvas(
         f"Clausewise compliance memo · {memo_id}", ev.scenario.title or "", "Not legal advice · see the notice"

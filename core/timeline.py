@@ -1,0 +1,166 @@
+"""How the verdict moved over time: the scenario under every version of every pack.
+
+The scenario is evaluated on the day before the first version of any pack, and on every day a
+version starts or the day after one ends. Consecutive days with the same verdict and the same
+cited clauses are merged into periods; a change between periods names the clauses that arrived
+or left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from core.evaluator import evaluate
+from core.packs import PackSet
+from core.scenario import Scenario
+from core.verdicts import Verdict
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of time with one verdict for one pack (or overall)."""
+
+    start: dt.date | None
+    """None: from the beginning of time."""
+    end: dt.date | None
+    """None: still so today (last day inclusive otherwise)."""
+    verdict: Verdict
+    version: str | None
+    clauses: tuple[str, ...]
+    """Clause ids cited by the findings in this period."""
+    rules: tuple[str, ...]
+
+    def span(self) -> str:
+        """E.g. ``until 2024-04-30``, ``2024-05-01 to 2025-01-28`` or ``from 2025-02-02``."""
+        if self.start is None and self.end is None:
+            return "always"
+        if self.start is None:
+            return f"until {self.end}"
+        if self.end is None:
+            return f"from {self.start}"
+        return f"{self.start} to {self.end}"
+
+
+@dataclass(frozen=True)
+class PackTimeline:
+    """One pack's periods and the changes between them."""
+
+    pack_id: str
+    title: str
+    periods: tuple[Period, ...]
+
+    @property
+    def never_applies(self) -> bool:
+        """Whether the pack does not apply to the scenario at any time."""
+        return all(p.verdict is Verdict.NOT_APPLICABLE for p in self.periods)
+
+    def changes(self) -> list[str]:
+        """Each change in words: the date, the verdicts and the clauses that arrived or left."""
+        out = []
+        for before, after in zip(self.periods, self.periods[1:], strict=False):
+            text = f"{after.start}: {before.verdict.label.lower()} → {after.verdict.label.lower()}"
+            if before.version != after.version and after.version:
+                text += f" (version {after.version})"
+            added = [c for c in after.clauses if c not in before.clauses]
+            removed = [c for c in before.clauses if c not in after.clauses]
+            if added:
+                text += "; clauses added: " + ", ".join(added)
+            if removed:
+                text += "; clauses no longer cited: " + ", ".join(removed)
+            out.append(text)
+        return out
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The scenario's verdicts through time, per pack and overall."""
+
+    overall: tuple[Period, ...]
+    packs: tuple[PackTimeline, ...]
+
+    def pack(self, pack_id: str) -> PackTimeline:
+        """One pack's timeline (KeyError if unknown)."""
+        for p in self.packs:
+            if p.pack_id == pack_id:
+                return p
+        raise KeyError(pack_id)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+
+        def period(p: Period) -> dict:
+            return {
+                "from": p.start.isoformat() if p.start else None,
+                "to": p.end.isoformat() if p.end else None,
+                "verdict": p.verdict.value,
+                "version": p.version,
+                "clauses": list(p.clauses),
+            }
+
+        return {
+            "overall": [period(p) for p in self.overall],
+            "packs": {
+                pt.pack_id: {"periods": [period(p) for p in pt.periods], "changes": pt.changes()} for pt in self.packs
+            },
+        }
+
+    def lines(self) -> list[str]:
+        """The timeline in words, e.g. "no prohibition found until 2024-04-30; prohibited from 2024-05-01"."""
+        out = ["How the verdict moved over time:"]
+        out.append("  Overall: " + "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in self.overall))
+        never = [pt.title for pt in self.packs if pt.never_applies]
+        for pt in self.packs:
+            if pt.never_applies:
+                continue
+            out.append(f"  {pt.title}: " + "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in pt.periods))
+            out += [f"    - {c}" for c in pt.changes()]
+        if never:
+            out.append("  Never applicable to this scenario: " + "; ".join(never))
+        return out
+
+
+def change_days(packs: PackSet) -> list[dt.date]:
+    """Every day on which some pack's version starts, or the day after one ends."""
+    days: set[dt.date] = set()
+    for pack in packs:
+        for version in pack.versions:
+            days.add(version.effective_from)
+            if version.effective_to is not None:
+                days.add(version.effective_to + dt.timedelta(days=1))
+    return sorted(days)
+
+
+def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
+    """Evaluate ``scenario`` at each change day and merge equal stretches into periods."""
+    days = change_days(packs)
+    samples = [days[0] - dt.timedelta(days=1), *days]
+    evaluations = [evaluate(scenario, packs, day) for day in samples]
+    overall = _merge([(day, ev.overall, None, (), ()) for day, ev in zip(samples, evaluations, strict=True)])
+    pack_lines = []
+    for pack in packs:
+        states = []
+        for day, ev in zip(samples, evaluations, strict=True):
+            r = ev.pack(pack.id)
+            clauses = tuple(dict.fromkeys(c.id for f in r.findings for c in f.clauses))
+            states.append(
+                (day, r.verdict, r.version.id if r.version else None, clauses, tuple(f.rule for f in r.findings))
+            )
+        pack_lines.append(PackTimeline(pack.id, pack.title, _merge(states)))
+    return Timeline(overall, tuple(pack_lines))
+
+
+def _merge(states: list[tuple]) -> tuple[Period, ...]:
+    periods: list[Period] = []
+    for i, (day, verdict, version, clauses, rules) in enumerate(states):
+        if verdict is Verdict.NOT_APPLICABLE:
+            version = None  # out of scope or not in force: which version does not matter
+        if periods and (periods[-1].verdict, periods[-1].version, periods[-1].clauses) == (verdict, version, clauses):
+            continue
+        if periods:
+            last = periods[-1]
+            periods[-1] = Period(
+                last.start, day - dt.timedelta(days=1), last.verdict, last.version, last.clauses, last.rules
+            )
+        periods.append(Period(None if i == 0 else day, None, verdict, version, clauses, rules))
+    return tuple(periods)
