@@ -37,14 +37,20 @@ from core.results import Applicability, Evaluation, Fact, Finding, PackResult
 from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
 from core.schema import parse_date
 from core.userdirs import config_dir, data_dir
+from core.batch import PackChange, PortfolioEntry, find_scenarios, run_batch
+from core.timeline import Period, Timeline, timeline
 from core.verdicts import Verdict, most_severe
+from core.whatif import DEFAULT_LOCKED, Change, ChangeSet, FindingOptions, WhatIf, what_if
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_LOCKED",
     "UNKNOWN",
     "Applicability",
     "Cancelled",
+    "Change",
+    "ChangeSet",
     "Citation",
     "Clause",
     "ClausewiseError",
@@ -53,14 +59,18 @@ __all__ = [
     "Field",
     "FieldType",
     "Finding",
+    "FindingOptions",
     "IdentityError",
     "InputError",
     "Option",
+    "PackChange",
     "PackError",
     "PackResult",
     "PackSet",
     "PackVersion",
+    "Period",
     "PolicyPack",
+    "PortfolioEntry",
     "Questionnaire",
     "QuestionnaireError",
     "Resolution",
@@ -70,10 +80,12 @@ __all__ = [
     "Section",
     "SigningError",
     "Source",
+    "Timeline",
     "TraceNode",
     "Verdict",
     "VerificationError",
     "VerificationStatus",
+    "WhatIf",
     "WrongPassphrase",
     "__version__",
     "cite",
@@ -88,6 +100,7 @@ __all__ = [
     "export_certificate",
     "export_signed_memo",
     "find_identity",
+    "find_scenarios",
     "import_identity",
     "list_identities",
     "load_pack",
@@ -99,12 +112,15 @@ __all__ = [
     "parse_scenario",
     "render_unsigned_memo",
     "resources_dir",
+    "run_batch",
     "save_scenario",
     "scenario_to_yaml",
+    "timeline",
     "trust_certificate_file",
     "trusted_certificates",
     "untrust_certificate",
     "verify_memo",
+    "what_if",
     "write_atomic",
 ]
 

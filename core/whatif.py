@@ -53,7 +53,7 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Option:
+class ChangeSet:
     """A set of changes and what it achieves."""
 
     changes: tuple[Change, ...]
@@ -81,7 +81,7 @@ class FindingOptions:
     rule: str
     title: str
     verdict: Verdict
-    options: tuple[Option, ...]
+    options: tuple[ChangeSet, ...]
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,13 @@ class WhatIf:
     overall: Verdict
     locked: frozenset[str]
     findings: tuple[FindingOptions, ...]
-    less_severe: tuple[Option, ...]
+    less_severe: tuple[ChangeSet, ...]
     """Change sets that make the overall verdict less severe, best first."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
 
-        def option(o: Option) -> dict[str, Any]:
+        def option(o: ChangeSet) -> dict[str, Any]:
             return {
                 "changes": [
                     {"field": c.field, "from": _json_value(c.old), "to": _json_value(c.new)} for c in o.changes
@@ -218,11 +218,11 @@ class _Search:
                 out.append(Change(fid, current, value, _describe(f, current, value)))
         return out
 
-    def option(self, changes: tuple[Change, ...]) -> Option:
+    def option(self, changes: tuple[Change, ...]) -> ChangeSet:
         overall, rules = self.outcome(changes)
         removed = tuple(k for k in self.base_rules if k not in rules)
         remaining = tuple(k for k in rules if k in self.base_rules)
-        return Option(changes, overall, removed, remaining, self._text(changes, removed, remaining))
+        return ChangeSet(changes, overall, removed, remaining, self._text(changes, removed, remaining))
 
     def _text(self, changes: tuple[Change, ...], removed: tuple[RuleKey, ...], remaining: tuple[RuleKey, ...]) -> str:
         parts = ["; ".join(c.text for c in changes)]
@@ -253,12 +253,12 @@ def _describe(f: Field, old: Any, new: Any) -> str:
     return f"{f.label}: {words(new)} instead of {words(old)}"
 
 
-def _vendor_change(option: Option) -> bool:
+def _vendor_change(option: ChangeSet) -> bool:
     # Switching service is a different procurement, not a change to this one: offer it last.
     return any(c.field == "service" for c in option.changes)
 
 
-def _varied(options: list[Option], per_field: int = 2) -> list[Option]:
+def _varied(options: list[ChangeSet], per_field: int = 2) -> list[ChangeSet]:
     """At most ``per_field`` options changing the same field(s), so that different remedies show."""
     seen: dict[tuple[str, ...], int] = {}
     out = []
@@ -270,7 +270,7 @@ def _varied(options: list[Option], per_field: int = 2) -> list[Option]:
     return out
 
 
-def _rank_targeted(options: list[Option]) -> list[Option]:
+def _rank_targeted(options: list[ChangeSet]) -> list[ChangeSet]:
     """For one finding: fewest changes, then the most targeted (fewest other findings removed).
 
     Ties keep the questionnaire's order of fields and options (a stable sort).
@@ -278,10 +278,10 @@ def _rank_targeted(options: list[Option]) -> list[Option]:
     return _varied(sorted(options, key=lambda o: (len(o.changes), _vendor_change(o), len(o.removed))))
 
 
-def _rank_overall(options: list[Option]) -> list[Option]:
+def _rank_overall(options: list[ChangeSet]) -> list[ChangeSet]:
     """For the overall verdict: fewest changes, then the least severe result."""
 
-    def severity(o: Option) -> int:
+    def severity(o: ChangeSet) -> int:
         return max(o.overall.severity, Verdict.NO_PROHIBITION_FOUND.severity)
 
     return _varied(sorted(options, key=lambda o: (len(o.changes), _vendor_change(o), severity(o), len(o.removed))))
@@ -341,12 +341,12 @@ def _smallest_sets(search: _Search, fields: set[str], wanted, *, pairs_needed: b
     return found, pairs
 
 
-def _for_finding(search: _Search, key: RuleKey, fields: set[str], limit: int) -> list[Option]:
+def _for_finding(search: _Search, key: RuleKey, fields: set[str], limit: int) -> list[ChangeSet]:
     found, pairs = _smallest_sets(search, fields, lambda overall, rules: key not in rules)
     return _rank_targeted(found)[:limit] + _rank_targeted(pairs)[: max(0, limit - len(found))]
 
 
-def _less_severe(search: _Search, fields: set[str], limit: int) -> list[Option]:
+def _less_severe(search: _Search, fields: set[str], limit: int) -> list[ChangeSet]:
     base = search.base_overall.severity
     if base <= Verdict.NO_PROHIBITION_FOUND.severity:
         return []

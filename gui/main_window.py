@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QSplitter,
-    QTextBrowser,
 )
 
 import core
 from gui.dialogs import ExportDialog, VerificationDialog
-from gui.findings_html import SYMBOLS, findings_html
+from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
+from gui.portfolio import PortfolioWindow
+from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
 from gui.settings import Settings
 from gui.worker import run_in_background
@@ -59,13 +60,15 @@ class MainWindow(QMainWindow):
         self.resize(QSize(1360, 860))
 
         self.form = ScenarioForm(packs.questionnaire)
-        self.findings = QTextBrowser()
-        self.findings.setOpenLinks(False)
-        self.findings.setAccessibleName("Findings")
-        self.findings.anchorClicked.connect(self._link)
+        self.results = ResultsPanel(packs)
+        self.findings = self.results.findings
+        self.results.question_activated.connect(self._question)
+        self.results.apply_requested.connect(self.apply_change_set)
+        self.results.locks_changed.connect(self.refresh)
+        self.portfolio: PortfolioWindow | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
-        splitter.addWidget(self.findings)
+        splitter.addWidget(self.results)
         splitter.setSizes([560, 800])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "&New", self.new_scenario, QKeySequence.StandardKey.New)
         self._action(file, "&Open…", self.open_scenario, QKeySequence.StandardKey.Open)
+        self._action(file, "Open &Portfolio…", self.open_portfolio, "Ctrl+Shift+O", "A folder of scenarios at once")
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.examples_menu = file.addMenu("Open E&xample")
@@ -152,9 +156,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-evaluate and show: findings, which questions are asked, title, verdict."""
         evaluation = self.session.evaluation()
-        scroll = self.findings.verticalScrollBar().value()
-        self.findings.setHtml(findings_html(evaluation, self.packs))
-        self.findings.verticalScrollBar().setValue(scroll)
+        self.results.show_evaluation(evaluation)
         self.form.show_visible(self.session.visible_fields())
         self.update_title()
         overall = evaluation.overall
@@ -187,12 +189,27 @@ class MainWindow(QMainWindow):
         except core.ClausewiseError as exc:
             self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
 
-    def _link(self, url: QUrl) -> None:
-        text = url.toString()
-        if text.startswith("#"):
-            self.findings.scrollToAnchor(text[1:])
-        elif text.startswith("field:") and not self.form.focus_field(text.removeprefix("field:")):
+    def _question(self, field_id: str) -> None:
+        if not self.form.focus_field(field_id):
             self.statusBar().showMessage("That question is not shown: answer the questions above it first.", 6000)
+
+    def apply_change_set(self, change_set: core.ChangeSet) -> None:
+        """"Apply" in What would change: make the suggested answer changes."""
+        for change in change_set.changes:
+            self.session.set_answer(change.field, change.new)
+        self.form.show_scenario(self.session.scenario)
+        self.refresh()
+        self.autosave_timer.start()
+        self.statusBar().showMessage("Applied: " + "; ".join(c.text for c in change_set.changes), 8000)
+
+    def open_portfolio(self) -> None:
+        """File → Open Portfolio…: a folder's scenarios as a table of verdicts."""
+        folder = self.ask_folder()
+        if folder is None:
+            return
+        self.portfolio = PortfolioWindow(self, self.packs, folder)
+        self.portfolio.open_requested.connect(lambda path: self.open_path(Path(path)))
+        self.portfolio.show()
 
     # --- files ------------------------------------------------------------------------------
 
@@ -422,6 +439,12 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         return Path(path if path.endswith(".yaml") else path + ".scenario.yaml")
+
+    def ask_folder(self) -> Path | None:
+        """Ask which folder of scenarios to open as a portfolio."""
+        start = str(self.session.path.parent) if self.session.path else str(Path.home())
+        path = QFileDialog.getExistingDirectory(self, "Open portfolio folder", start)
+        return Path(path) if path else None
 
     def ask_pdf_path(self) -> Path | None:
         """Ask which memo to verify."""

@@ -1,0 +1,106 @@
+"""The right-hand side of the window: findings, what would change the outcome, timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+import core
+from gui.findings_html import findings_html
+from gui.timeline_chart import TimelineChart
+from gui.whatif_html import whatif_html
+
+
+class ResultsPanel(QTabWidget):
+    """Three tabs over the same evaluation. Reports question links and "Apply" clicks."""
+
+    question_activated = Signal(str)
+    apply_requested = Signal(object)
+    locks_changed = Signal()
+
+    def __init__(self, packs: core.PackSet) -> None:
+        super().__init__()
+        self.packs = packs
+        self.setAccessibleName("Results")
+        self.findings = QTextBrowser()
+        self.findings.setOpenLinks(False)
+        self.findings.setAccessibleName("Findings")
+        self.findings.anchorClicked.connect(self._link)
+
+        self.locks = QListWidget()
+        self.locks.setAccessibleName("Facts that may not change (locked)")
+        for field in packs.questionnaire.fields.values():
+            item = QListWidgetItem(field.label)
+            item.setData(Qt.ItemDataRole.UserRole, field.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if field.id in core.DEFAULT_LOCKED else Qt.CheckState.Unchecked)
+            self.locks.addItem(item)
+        self.locks.itemChanged.connect(lambda _: self.locks_changed.emit())
+        locks_box = QWidget()
+        locks_layout = QVBoxLayout(locks_box)
+        locks_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("Locked facts (never changed):")
+        hint.setWordWrap(True)
+        locks_layout.addWidget(hint)
+        locks_layout.addWidget(self.locks)
+        self.whatif = QTextBrowser()
+        self.whatif.setOpenLinks(False)
+        self.whatif.setAccessibleName("What would change the outcome")
+        self.whatif.anchorClicked.connect(self._link)
+        self.change_sets: list[core.ChangeSet] = []
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(locks_box)
+        split.addWidget(self.whatif)
+        split.setSizes([220, 600])
+
+        self.chart = TimelineChart()
+        self.timeline_text = QTextBrowser()
+        self.timeline_text.setAccessibleName("Timeline in words")
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.addWidget(self.chart)
+        timeline_layout.addWidget(self.timeline_text, 1)
+
+        self.addTab(self.findings, "&Findings")
+        self.addTab(split, "&What would change")
+        self.addTab(timeline_box, "&Timeline")
+
+    def locked(self) -> set[str]:
+        """The fields the user has locked."""
+        return {
+            self.locks.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.locks.count())
+            if self.locks.item(i).checkState() == Qt.CheckState.Checked
+        }
+
+    def show_evaluation(self, evaluation: core.Evaluation) -> None:
+        """Show the findings, the options and the timeline of ``evaluation``."""
+        scroll = self.findings.verticalScrollBar().value()
+        self.findings.setHtml(findings_html(evaluation, self.packs))
+        self.findings.verticalScrollBar().setValue(scroll)
+        result = core.what_if(evaluation, self.packs, locked=self.locked())
+        html, self.change_sets = whatif_html(result, self.packs.questionnaire)
+        self.whatif.setHtml(html)
+        line = core.timeline(evaluation.scenario, self.packs)
+        self.chart.show_timeline(line)
+        self.timeline_text.setPlainText("\n".join(line.lines()))
+
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("#"):
+            self.findings.scrollToAnchor(text[1:])
+        elif text.startswith("field:"):
+            self.question_activated.emit(text.removeprefix("field:"))
+        elif text.startswith("apply:"):
+            index = int(text.removeprefix("apply:"))
+            if 0 <= index < len(self.change_sets):
+                self.apply_requested.emit(self.change_sets[index])
