@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from core.atomic import write_atomic
+from core.batch import PackChange, PortfolioEntry, find_scenarios, run_batch
 from core.citations import Citation, cite
 from core.conditions import UNKNOWN, TraceNode
 from core.errors import (
@@ -36,9 +37,8 @@ from core.resources import example_paths, packs_dir, resources_dir
 from core.results import Applicability, Evaluation, Fact, Finding, PackResult
 from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
 from core.schema import parse_date
-from core.userdirs import config_dir, data_dir
-from core.batch import PackChange, PortfolioEntry, find_scenarios, run_batch
 from core.timeline import Period, Timeline, timeline
+from core.userdirs import config_dir, data_dir
 from core.verdicts import Verdict, most_severe
 from core.whatif import DEFAULT_LOCKED, Change, ChangeSet, FindingOptions, WhatIf, what_if
 

@@ -16,6 +16,11 @@ import yaml
 from core.errors import InputError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 4 * 1024 * 1024
+"""Larger files are refused: no scenario, pack or questionnaire comes near this."""
+MAX_VALUES = 200_000
+"""Values a document may expand to. Aliases (``*name``) can multiply a few hundred bytes into
+billions of values; the bundled packs expand to a few thousand."""
 
 KeyPath = tuple[str | int, ...]
 
@@ -60,6 +65,8 @@ class SourceMap:
 def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
     """Read a UTF-8 text file, turning OS and decoding errors into user errors."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise error_class(f"too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,})", file=path)
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise error_class("no such file", file=path) from None
@@ -81,23 +88,21 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        problem = (exc.problem or exc.context or "invalid YAML").strip().splitlines()[0]
         raise error_class(
             f"not valid YAML: {problem}",
             file=file,
             line=(mark.line + 1) if mark else None,
         ) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error for control characters
-        raise error_class(f"not valid YAML: {exc}", file=file) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise error_class(f"not valid YAML: character {exc.character!r} is not allowed", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise error_class(f"not valid YAML: {str(exc).splitlines()[0]}", file=file) from None
     if node is None:
         return None, smap
     builder = _Builder(smap, error_class)
     return builder.build(node, ()), smap
-
-
-def load_yaml(path: Path, error_class: type[InputError] = InputError) -> tuple[Any, SourceMap]:
-    """Read and parse a YAML file (see :func:`parse_yaml`)."""
-    return parse_yaml(read_text(path, error_class), path, error_class)
 
 
 class _Builder:
@@ -107,8 +112,16 @@ class _Builder:
         self.smap = smap
         self.error_class = error_class
         self.constructor = yaml.constructor.SafeConstructor()
+        self.values = 0
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self.error_class(
+                f"expands to more than {MAX_VALUES:,} values (aliases nested too deeply?)",
+                file=self.smap.file,
+                line=node.start_mark.line + 1,
+            )
         self.smap.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)

@@ -192,7 +192,10 @@ def verify_memo(path: Path, *, data: bytes | None = None) -> VerificationReport:
         return VerificationReport(name, False, False, problems=(f"The file cannot be read as a PDF ({_short(exc)}).",))
     if not signatures:
         return VerificationReport(name, True, False, problems=("The PDF carries no digital signature.",))
-    sig = signatures[-1]
+    # The memo's own signature is the first one made. Anything signed later is a change to the
+    # memo, however it was signed, and is judged by the first signature's difference analysis.
+    ordered = sorted(signatures, key=_signed_length)
+    sig = ordered[0]
     roots = [_asn1(c) for c in trusted_x509()]
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
@@ -209,6 +212,9 @@ def verify_memo(path: Path, *, data: bytes | None = None) -> VerificationReport:
             name, True, True, problems=(f"The signature cannot be checked: it is damaged ({_short(exc)}).",)
         )
     problems: list[str] = []
+    for later in ordered[1:]:
+        who = later.sig_object.get("/Name") or "an unnamed signer"
+        problems.append(f"A further signature by {who} was added after the memo was signed.")
     intact = bool(status.intact and status.valid)
     if not status.intact:
         problems.append("The document digest does not match the signed digest: the signed bytes were altered.")

@@ -206,3 +206,34 @@ def test_tampered_attachment_cannot_pass_as_reproducible(signed_memo, packs):
     report = core.verify_memo("swapped.pdf", data=_append_update(signed_memo.read_bytes(), swap))
     assert report.reproduction.memo_overall == "prohibited"
     assert not report.ok
+
+
+def test_a_second_signature_over_changed_content_does_not_pass(signed_memo, tmp_path):
+    """Change the signed memo, then sign it again with another certificate: still NOT verified."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.sign import fields, signers
+
+    def add_text(writer):
+        page = writer.root["/Pages"]["/Kids"][0].get_object()
+        ref = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 24 Tf 100 100 Td (APPROVED) Tj ET"))
+        contents = page["/Contents"]
+        page["/Contents"] = generic.ArrayObject(
+            [*contents, ref] if isinstance(contents, generic.ArrayObject) else [contents, ref]
+        )
+        writer.update_container(page)
+
+    changed = _append_update(signed_memo.read_bytes(), add_text)
+    mallory = core.create_identity("Jane Doe", "Example Police Procurement", passphrase="m", name="mallory")
+    signer = signers.SimpleSigner.load_pkcs12_data(mallory.key_file.read_bytes(), [], passphrase=b"m")
+    out = io.BytesIO()
+    signers.sign_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(changed)),
+        signers.PdfSignatureMetadata(field_name="Second", subfilter=fields.SigSeedSubFilter.PADES),
+        signer=signer,
+        output=out,
+    )
+    report = core.verify_memo("resigned.pdf", data=out.getvalue())
+    assert not report.ok
+    assert report.modification == "not_acceptable"
+    assert any("further signature" in p for p in report.problems)
+    assert report.fingerprint != mallory.fingerprint, "the report is about the memo's own signature"
