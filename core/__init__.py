@@ -92,6 +92,7 @@ __all__ = [
     "config_dir",
     "create_identity",
     "data_dir",
+    "ephemeral_identity",
     "evaluate",
     "evaluation_to_dict",
     "evaluation_to_json",
@@ -181,6 +182,13 @@ def import_identity(path, passphrase=None, **kwargs):
     from core.signing.identity import import_identity as impl
 
     return impl(path, passphrase, **kwargs)
+
+
+def ephemeral_identity(holder, organisation=""):
+    """A self-issued identity that lives only in memory (never written, never trusted)."""
+    from core.signing.identity import ephemeral_identity as impl
+
+    return impl(holder, organisation)
 
 
 def list_identities():

@@ -147,7 +147,8 @@ def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.
         reason, applicability = "", Applicability.APPLIES
     notices = tuple(n.text for n in pack.notices if scope is True and n.when.holds(values) is True)
     verdict = most_severe((f.verdict for f in findings), default=Verdict.NO_PROHIBITION_FOUND)
-    later = _later_versions(pack, version, values, {f.rule for f in findings})
+    # Only say what a later version would trigger when the pack is known to apply.
+    later = _later_versions(pack, version, values, {f.rule for f in findings} if scope is True else None)
     return PackResult(
         pack,
         verdict,
@@ -164,19 +165,24 @@ def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.
 
 
 def _later_versions(
-    pack: PolicyPack, version: PackVersion, values: Mapping[str, Any], triggered: set[str]
+    pack: PolicyPack, version: PackVersion, values: Mapping[str, Any], triggered: set[str] | None
 ) -> tuple[LaterVersion, ...]:
     out = []
     for later in pack.versions:
         if later.effective_from <= version.effective_from:
             continue
         new: list[tuple[str, Verdict]] = []
-        for rule in pack.rules_for(later):
+        titles: list[tuple[str, str]] = []
+        for rule in pack.rules_for(later) if triggered is not None else ():
             outcome = _decide(rule, values)
             if outcome is not None and rule.id not in triggered:
                 new.append((rule.id, outcome[0]))
+                titles.append((rule.id, rule.title))
         added = tuple(c for c in later.clauses if c not in version.clauses)
-        out.append(LaterVersion(later, added, tuple(new)))
+        changed = tuple(
+            c for c, clause in later.clauses.items() if c in version.clauses and version.clauses[c].text != clause.text
+        )
+        out.append(LaterVersion(later, added, tuple(new), changed, tuple(titles)))
     return tuple(out)
 
 

@@ -63,6 +63,7 @@ def _pack(p: PackResult) -> dict[str, Any]:
                         "obtained_from": c.source.obtained_from,
                     },
                     "citation": citation.text(),
+                    "note": c.note,
                 }
     return {
         "title": p.pack.title,
@@ -77,6 +78,7 @@ def _pack(p: PackResult) -> dict[str, Any]:
             "title": v.title,
             "effective_from": v.effective_from.isoformat(),
             "effective_to": v.effective_to.isoformat() if v.effective_to else None,
+            "note": v.note,
         },
         "digest": p.pack.digest,
         "findings": [_finding(f) for f in p.findings],
@@ -90,6 +92,7 @@ def _pack(p: PackResult) -> dict[str, Any]:
                 "effective_from": lv.version.effective_from.isoformat(),
                 "added_clauses": list(lv.added_clauses),
                 "new_findings": [{"rule": r, "verdict": v.value} for r, v in lv.new_findings],
+                "changed_clauses": list(lv.changed_clauses),
             }
             for lv in p.later
         ],

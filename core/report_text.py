@@ -50,22 +50,14 @@ def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
     out.append(f"Verdict: {p.verdict.symbol} {p.verdict.label}")
     if p.version is not None:
         out.append(f"Version used: {p.version.id} (in force {p.version.period}), “{p.version.title}”")
+        if p.version.note and p.findings:
+            out.extend(_wrap(f"About this version: {p.version.note}", ""))
     if p.reason:
         out.extend(_wrap(p.reason, ""))
     for notice in p.notices:
         out.extend(_wrap(f"Note: {notice}", ""))
     for later in p.later:
-        text = (
-            f"Not yet in force on this date: version {later.version.id} (from "
-            f"{later.version.effective_from.isoformat()})"
-        )
-        if later.added_clauses:
-            text += " adds clauses " + ", ".join(later.added_clauses)
-        if later.new_findings:
-            text += "; under it this scenario would also trigger: " + ", ".join(
-                f"{rule} ({verdict.label.lower()})" for rule, verdict in later.new_findings
-            )
-        out.extend(_wrap(text + ".", ""))
+        out.extend(_wrap(later.text(), ""))
     for f in p.findings:
         out.append("")
         out.extend(_finding_lines(p, f, show_trace))
@@ -86,6 +78,8 @@ def _finding_lines(p: PackResult, f: Finding, show_trace: bool) -> list[str]:
         for line in c.text.splitlines():
             out.append(f"      > {line}")
         out.extend(_wrap("Source: " + cite(p.pack, p.version, c).text(), "      "))
+        if c.note:
+            out.extend(_wrap(f"Note on this quotation: {c.note}", "      "))
     for n in f.notes:
         out.extend(_wrap(f"Interpretation: {n}", "    "))
     for m in f.remedies:

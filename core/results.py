@@ -65,6 +65,27 @@ class LaterVersion:
     """Clause ids not in the version used."""
     new_findings: tuple[tuple[str, Verdict], ...]
     """Rules (id, verdict) that this scenario would trigger under it and does not trigger now."""
+    changed_clauses: tuple[str, ...] = ()
+    """Clause ids present in both versions with different wording."""
+    titles: tuple[tuple[str, str], ...] = ()
+    """Rule id → title, for the rules in ``new_findings``."""
+
+    def text(self) -> str:
+        """One sentence for reports, the memo and the window."""
+        out = f"Not yet in force on the evaluation date: version {self.version.id} (from {self.version.effective_from})"
+        parts = []
+        if self.added_clauses:
+            parts.append("adds clauses " + ", ".join(self.added_clauses))
+        if self.changed_clauses:
+            parts.append("rewords " + ", ".join(self.changed_clauses))
+        if parts:
+            out += " " + " and ".join(parts)
+        if self.new_findings:
+            titles = dict(self.titles)
+            out += "; under it this scenario would also be found " + "; ".join(
+                f"{verdict.label.lower()}: “{titles.get(rule, rule)}”" for rule, verdict in self.new_findings
+            )
+        return out + "."
 
 
 @dataclass(frozen=True)

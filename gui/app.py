@@ -20,29 +20,25 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def headless_memo() -> int:
-    """No display: write the signed memo of the body-cam example and print where it is."""
+def headless_memo(path: Path | None = None) -> int:
+    """No display: write the signed memo of ``path`` (or the body-cam example) and say where it is.
+
+    The memo is signed with a temporary key that exists only in memory: no identity is created
+    in the user's name and nothing is added to the trusted list.
+    """
     packs = core.load_packs()
-    example = core.resources_dir() / "examples" / DEFAULT_EXAMPLE
-    scenario = core.load_scenario(example, packs.questionnaire)
-    identities = core.list_identities()
-    demo = [i for i in identities if i.name == "clausewise-demo"]
-    identity = (
-        demo[0]
-        if demo
-        else core.create_identity(
-            os.environ.get("USER") or os.environ.get("USERNAME") or "Clausewise user",
-            "Clausewise (headless demo identity)",
-            name="clausewise-demo",
-        )
-    )
+    source = path or core.resources_dir() / "examples" / DEFAULT_EXAMPLE
+    scenario = core.load_scenario(source, packs.questionnaire)
+    identity = core.ephemeral_identity("Clausewise demonstration (temporary key)", "not a personal signature")
     out_dir = core.data_dir() / "memos"
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir / DEFAULT_EXAMPLE.replace(".scenario.yaml", ".memo.pdf")
+    out = out_dir / (source.name.removesuffix(".scenario.yaml").removesuffix(".yaml") + ".memo.pdf")
     result = core.export_signed_memo(core.evaluate(scenario, packs), packs, out, identity)
     print(
         "clausewise: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open.\n"
-        f"Instead, the signed memo of the example “{scenario.title}” was written to:\n{result.path}\n"
+        f"Instead, the memo of “{scenario.title or source.name}” was written, signed with a temporary key "
+        "that is not tied to a person, to:\n"
+        f"{result.path}\n"
         "Check it with: clausewise verify " + str(result.path)
     )
     return 0
@@ -53,7 +49,7 @@ def run_app(argv: list[str] | None = None) -> int:
     argv = list(argv or [])
     if not has_display():
         try:
-            return headless_memo()
+            return headless_memo(Path(argv[0]) if argv else None)
         except core.ClausewiseError as exc:
             print(f"clausewise: error: {exc}", file=sys.stderr)
             return 2
@@ -77,10 +73,9 @@ def run_app(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
         return 2
     window = MainWindow(packs)
+    window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
     if argv:
-        window.open_path(Path(argv[0]))
-    else:
-        window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
+        window.open_path(Path(argv[0]))  # an invalid file shows its error; the example stays open
     window.show()
     window.offer_restore()
     return app.exec()

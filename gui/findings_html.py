@@ -45,11 +45,12 @@ def _question_links(field_ids, q: core.Questionnaire) -> str:
 def _quote(pack: core.PolicyPack, version: core.PackVersion, clause: core.Clause) -> str:
     text = "<br>".join(escape(line) for line in clause.text.split("\n"))
     citation = core.cite(pack, version, clause)
+    note = f" Note on this quotation: {escape(clause.note)}" if clause.note else ""
     return (
         '<table width="100%" cellspacing="0" cellpadding="6"><tr>'
         '<td width="4" style="background-color:#7a7a7a;"></td>'
         f'<td style="background-color:#f3f3f0;">{text}</td></tr></table>'
-        f'<p style="color:#555555; font-size:small; margin-top:2px;">{escape(citation.text())}</p>'
+        f'<p style="color:#555555; font-size:small; margin-top:2px;">{escape(citation.text())}{note}</p>'
     )
 
 
@@ -81,11 +82,10 @@ def _pack(p: core.PackResult, q: core.Questionnaire) -> str:
     if p.reason:
         parts.append(f'<p style="color:#444444;">{escape(p.reason)}</p>')
     parts += [f"<p><i>Note:</i> {escape(n)}</p>" for n in p.notices]
+    if p.version is not None and p.version.note and p.findings:
+        parts.append(f'<p style="color:#444444;"><i>About this version:</i> {escape(p.version.note)}</p>')
     for later in p.later:
-        text = f"Not yet in force on this date: version {later.version.id} (from {later.version.effective_from})"
-        if later.new_findings:
-            text += "; it would add: " + ", ".join(f"{r} ({v.label.lower()})" for r, v in later.new_findings)
-        parts.append(f'<p style="color:#444444;"><i>{escape(text)}.</i></p>')
+        parts.append(f'<p style="color:#444444;"><i>{escape(later.text())}</i></p>')
     parts += [_finding(p, f, q) for f in p.findings]
     return "".join(parts) + "<hr>"
 

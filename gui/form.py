@@ -131,28 +131,55 @@ class MultiChoiceInput(FieldInput):
 
     def __init__(self, field: core.Field) -> None:
         super().__init__(field)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        columns = 2
-        for i, option in enumerate(field.options):
+        for option in field.options:
             box = QCheckBox(option.label)
             box.setToolTip(option.help)
             box.setAccessibleName(f"{field.label}: {option.label}")
             box.toggled.connect(self._option_toggled)
             self.boxes[option.value] = box
-            grid.addWidget(box, i // columns, i % columns)
-        row = (len(field.options) + columns - 1) // columns
         self.none_box = QCheckBox("None of these")
         self.none_box.setAccessibleName(f"{field.label}: none of these")
         self.none_box.toggled.connect(self._none_toggled)
-        grid.addWidget(self.none_box, row, 0)
         self.state = QLabel()
         self.state.setObjectName("answerState")
-        grid.addWidget(self.state, row, 1)
+        self.columns = 0
+        self._lay_out(2)
         self._update_state()
         first = next(iter(self.boxes.values()))
         self.setFocusProxy(first)
+
+    def _lay_out(self, columns: int) -> None:
+        """Put the checkboxes in ``columns`` columns (two when there is room, else one)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        widgets = [*self.boxes.values(), self.none_box, self.state]
+        for w in widgets:
+            self.grid.removeWidget(w)
+        for i, box in enumerate(self.boxes.values()):
+            self.grid.addWidget(box, i // columns, i % columns)
+        row = (len(self.boxes) + columns - 1) // columns
+        self.grid.addWidget(self.none_box, row, 0)
+        self.grid.addWidget(self.state, row + (1 if columns == 1 else 0), 1 if columns == 2 else 0)
+
+    def _two_column_width(self) -> int:
+        widest = max(b.sizeHint().width() for b in (*self.boxes.values(), self.none_box))
+        return 2 * widest + self.grid.horizontalSpacing() + 8
+
+    def resizeEvent(self, event) -> None:
+        """Fall back to one column when the form is narrow (small windows, large zoom)."""
+        self._lay_out(2 if event.size().width() >= self._two_column_width() else 1)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self):
+        """Narrow enough for one column, so the form never needs to scroll sideways."""
+        hint = super().minimumSizeHint()
+        widest = max(b.sizeHint().width() for b in (*self.boxes.values(), self.none_box))
+        hint.setWidth(min(hint.width(), widest + 8))
+        return hint
 
     def _option_toggled(self, checked: bool) -> None:
         if checked and self.none_box.isChecked():
@@ -396,7 +423,8 @@ class ScenarioForm(QScrollArea):
     def __init__(self, questionnaire: core.Questionnaire) -> None:
         super().__init__()
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways scrolling only as a last resort (very narrow windows at high zoom).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName("Scenario form")
         body = QWidget()
         outer = QVBoxLayout(body)

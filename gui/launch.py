@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the GUI (no arguments) or the command line."""
     args = list(sys.argv[1:] if argv is None else argv)
     # No arguments, or just a scenario file (what installers' file associations pass): the app.
-    if not args or (len(args) == 1 and args[0].endswith(".yaml") and Path(args[0]).is_file()):
+    if not args or (len(args) == 1 and args[0].endswith(".yaml")):
         from gui.app import run_app
 
         return run_app(args)

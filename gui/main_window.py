@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That question is not shown: answer the questions above it first.", 6000)
 
     def apply_change_set(self, change_set: core.ChangeSet) -> None:
-        """"Apply" in What would change: make the suggested answer changes."""
+        """ "Apply" in What would change: make the suggested answer changes."""
         for change in change_set.changes:
             self.session.set_answer(change.field, change.new)
         self.form.show_scenario(self.session.scenario)

@@ -227,12 +227,22 @@ def _finding(p: PackResult, f: Finding) -> list:
     )
     # The explanation names the facts; the facts table above lists every answer.
     out = [KeepTogether([head, para(f.explanation, BODY, width=WIDTH)])]
+    # Quotes from the same place share one citation, printed after the last of them.
+    groups: list[tuple[str, list]] = []
     for clause in f.clauses:
-        quote = [para(line, QUOTE, width=WIDTH - 20) for line in clause.text.split("\n")]
-        citation = cite(p.pack, p.version, clause)
-        out.append(
-            KeepTogether([quote_block(quote, WIDTH), para(f"[{clause.id}] " + citation.text(), SMALL, width=WIDTH)])
-        )
+        citation = cite(p.pack, p.version, clause).text()
+        if groups and groups[-1][0] == citation:
+            groups[-1][1].append(clause)
+        else:
+            groups.append((citation, [clause]))
+    for citation, clauses in groups:
+        block: list = []
+        for clause in clauses:
+            block.append(quote_block([para(line, QUOTE, width=WIDTH - 20) for line in clause.text.split("\n")], WIDTH))
+        ids = ", ".join(c.id for c in clauses)
+        notes = "".join(f" Note on [{c.id}]: {c.note}" for c in clauses if c.note)
+        block.append(para(f"[{ids}] {citation}{notes}", SMALL, width=WIDTH))
+        out.append(KeepTogether(block))
     for note in f.notes:
         out.append(para("Interpretation: " + note, BODY, width=WIDTH))
     for remedy in f.remedies:
@@ -253,30 +263,21 @@ def _findings(ev: Evaluation) -> list:
         version = f", version {p.version.id} (in force {p.version.period})" if p.version else ""
         out.append(CondPageBreak(110))
         out.append(para(f"{p.pack.title}{version}", H2, width=WIDTH))
+        if p.version is not None and p.version.note:
+            out.append(para(f"About this version: {p.version.note}", SMALL, width=WIDTH))
         if p.reason:
             out.append(para(p.reason, BODY, width=WIDTH))
         for notice in p.notices:
             out.append(para("Note: " + notice, BODY, width=WIDTH))
         for later in p.later:
-            out.append(para(_later_text(later), BODY, width=WIDTH))
+            out.append(para(later.text(), BODY, width=WIDTH))
         for f in p.findings:
             out += _finding(p, f)
     # Policies without findings are explained in the summary table; only their notes are added here.
     for p in quiet:
-        for text in (*(f"Note: {n}" for n in p.notices), *(_later_text(lv) for lv in p.later)):
+        for text in (*(f"Note: {n}" for n in p.notices), *(lv.text() for lv in p.later)):
             out.append(para(f"{p.pack.title}: {text}", BODY, width=WIDTH))
     return out
-
-
-def _later_text(later) -> str:
-    text = f"Not yet in force on the evaluation date: version {later.version.id} (from {later.version.effective_from})"
-    if later.added_clauses:
-        text += " adds clauses " + ", ".join(later.added_clauses)
-    if later.new_findings:
-        text += "; under it this scenario would also trigger " + ", ".join(
-            f"{rule} ({verdict.label.lower()})" for rule, verdict in later.new_findings
-        )
-    return text + "."
 
 
 def _options(ev: Evaluation, packs: PackSet) -> list:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -48,8 +48,11 @@ class SigningIdentity:
     self_issued: bool
     """True for identities created by Clausewise (issuer = subject)."""
     issuer: str
-    key_file: Path
-    cert_file: Path
+    key_file: Path | None
+    """The PKCS#12 file; None for an identity that lives only in memory."""
+    cert_file: Path | None
+    p12: bytes | None = field(default=None, repr=False, compare=False)
+    """The PKCS#12 data of an in-memory identity (see :func:`ephemeral_identity`)."""
 
     @property
     def expired(self) -> bool:
@@ -78,7 +81,9 @@ def _free_name(base: str, directory: Path) -> str:
     return name
 
 
-def _identity_from(cert: x509.Certificate, name: str, directory: Path) -> SigningIdentity:
+def _identity_from(
+    cert: x509.Certificate, name: str, directory: Path | None, p12: bytes | None = None
+) -> SigningIdentity:
     return SigningIdentity(
         name=name,
         holder=certs.common_name(cert),
@@ -89,8 +94,9 @@ def _identity_from(cert: x509.Certificate, name: str, directory: Path) -> Signin
         not_after=cert.not_valid_after_utc,
         self_issued=cert.issuer == cert.subject,
         issuer=cert.issuer.rfc4514_string(),
-        key_file=directory / f"{name}.p12",
-        cert_file=directory / f"{name}.cert.pem",
+        key_file=directory / f"{name}.p12" if directory else None,
+        cert_file=directory / f"{name}.cert.pem" if directory else None,
+        p12=p12,
     )
 
 
@@ -100,26 +106,14 @@ def _encryption(passphrase: str | None) -> serialization.KeySerializationEncrypt
     return serialization.NoEncryption()
 
 
-def create_identity(
-    holder: str,
-    organisation: str = "",
-    email: str = "",
-    passphrase: str | None = None,
-    *,
-    name: str | None = None,
-    directory: Path | None = None,
-    now: dt.datetime | None = None,
-) -> SigningIdentity:
-    """Create a self-issued identity: ECDSA P-256, digitalSignature + nonRepudiation, 3 years.
-
-    Without a passphrase the PKCS#12 file is protected only by its file permissions.
-    """
+def _self_issued(
+    holder: str, organisation: str, email: str, passphrase: str | None, now: dt.datetime
+) -> tuple[bytes, x509.Certificate]:
+    """A new ECDSA P-256 key and a self-issued certificate (digitalSignature + nonRepudiation,
+    three years), as PKCS#12 bytes encrypted with ``passphrase``."""
     holder = holder.strip()
     if not holder:
         raise IdentityError("a signing identity needs the holder's name")
-    directory = directory or identities_dir()
-    name = _free_name(_slug(name or holder), directory)
-    now = now or dt.datetime.now(dt.UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, holder)]
     if organisation.strip():
@@ -159,12 +153,46 @@ def create_identity(
     p12 = pkcs12.serialize_key_and_certificates(
         name=holder.encode("utf-8"), key=key, cert=cert, cas=None, encryption_algorithm=_encryption(passphrase)
     )
-    write_atomic(directory / f"{name}.p12", p12, mode=0o600)
-    write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o644)
-    from core.signing.trust import trust_certificate_pem
+    return p12, cert
 
-    trust_certificate_pem(certs.to_pem(cert), note=f"own identity {name}")
+
+def create_identity(
+    holder: str,
+    organisation: str = "",
+    email: str = "",
+    passphrase: str | None = None,
+    *,
+    name: str | None = None,
+    directory: Path | None = None,
+    now: dt.datetime | None = None,
+    trust: bool = True,
+) -> SigningIdentity:
+    """Create a self-issued identity in the user's data directory (and, by default, trust it).
+
+    Without a passphrase the PKCS#12 file is protected only by its file permissions.
+    """
+    p12, cert = _self_issued(holder, organisation, email, passphrase, now or dt.datetime.now(dt.UTC))
+    directory = directory or identities_dir()
+    name = _free_name(_slug(name or holder), directory)
+    # Certificate first: a crash between the two writes leaves a harmless orphan certificate,
+    # never a key that no list shows.
+    write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o644)
+    write_atomic(directory / f"{name}.p12", p12, mode=0o600)
+    if trust:
+        from core.signing.trust import trust_certificate_pem
+
+        trust_certificate_pem(certs.to_pem(cert), note=f"own identity {name}")
     return _identity_from(cert, name, directory)
+
+
+def ephemeral_identity(holder: str, organisation: str = "") -> SigningIdentity:
+    """A self-issued identity that lives only in memory: never written to disk, never trusted.
+
+    Used when the app runs without a display and must sign a demonstration memo without
+    creating a key in the user's name.
+    """
+    p12, cert = _self_issued(holder, organisation, "", None, dt.datetime.now(dt.UTC))
+    return _identity_from(cert, "temporary", None, p12=p12)
 
 
 def _open_p12(data: bytes, passphrase: str | None, source: str):
@@ -192,9 +220,12 @@ def import_identity(
     if key is None or cert is None:
         raise IdentityError("the PKCS#12 file has no private key and certificate", file=path)
     directory = directory or identities_dir()
+    for existing in list_identities(directory):
+        if existing.fingerprint == certs.fingerprint(cert):
+            raise IdentityError(f"this identity is already imported as {existing.name!r}", file=path)
     name = _free_name(_slug(name or certs.common_name(cert)), directory)
-    write_atomic(directory / f"{name}.p12", data, mode=0o600)
     write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o644)
+    write_atomic(directory / f"{name}.p12", data, mode=0o600)
     return _identity_from(cert, name, directory)
 
 
@@ -219,7 +250,7 @@ def find_identity(name: str | None = None, directory: Path | None = None) -> Sig
         if not identities:
             raise IdentityError("no signing identity yet; create one with 'clausewise identity create'")
         names = ", ".join(i.name for i in identities)
-        raise IdentityError(f"several signing identities ({names}); choose one with --identity")
+        raise IdentityError(f"several signing identities ({names}); say which one to use by its name")
     for identity in identities:
         if identity.name == name:
             return identity
@@ -229,12 +260,27 @@ def find_identity(name: str | None = None, directory: Path | None = None) -> Sig
 
 def export_certificate(identity: SigningIdentity, path: Path) -> Path:
     """Write the identity's certificate (never its key) as PEM, for colleagues to trust."""
+    if identity.cert_file is None:
+        raise IdentityError("a temporary identity has no certificate file")
     write_atomic(Path(path), identity.cert_file.read_bytes())
     return Path(path)
 
 
 def open_identity(identity: SigningIdentity, passphrase: str | None) -> bytes:
-    """The PKCS#12 bytes, after checking that ``passphrase`` opens them (WrongPassphrase if not)."""
-    data = identity.key_file.read_bytes()
-    _open_p12(data, passphrase, str(identity.key_file))
+    """The PKCS#12 bytes, after checking that ``passphrase`` opens them (WrongPassphrase if not)
+    and that the key belongs to the identity's certificate (the stamp names that certificate)."""
+    if identity.p12 is not None:
+        data = identity.p12
+    else:
+        assert identity.key_file is not None
+        try:
+            data = identity.key_file.read_bytes()
+        except OSError as exc:
+            raise IdentityError(f"cannot read: {exc.strerror}", file=identity.key_file) from None
+    _, cert, _ = _open_p12(data, passphrase, str(identity.key_file or identity.name))
+    if cert is None or certs.fingerprint(cert) != identity.fingerprint:
+        raise IdentityError(
+            f"the key file and the certificate file of identity {identity.name!r} do not belong together",
+            file=identity.key_file,
+        )
     return data

@@ -51,9 +51,11 @@ def trust_certificate_file(path: Path) -> TrustedCertificate:
 
 def untrust(fingerprint: str) -> None:
     """Remove a certificate (by fingerprint, with or without colons) from the trusted list."""
-    wanted = fingerprint.replace(":", "").lower()
+    wanted = fingerprint.replace(":", "").replace(" ", "").lower()
+    if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
+        raise IdentityError(f"{fingerprint!r}: give at least the first 8 hexadecimal digits of the fingerprint")
     for cert in trusted_certificates():
-        if cert.fingerprint.replace(":", "").lower().startswith(wanted) and len(wanted) >= 8:
+        if cert.fingerprint.replace(":", "").lower().startswith(wanted):
             cert.path.unlink()
             return
     raise IdentityError(f"no trusted certificate with fingerprint {fingerprint!r}")

@@ -50,8 +50,9 @@ def test_evaluate_as_of_march_2024_shows_the_earlier_version_and_what_was_not_ye
     assert "Evaluated as of 2024-03-01" in out
     assert "Version used: 2023-01-16" in out
     flat = " ".join(out.split())
-    assert "Not yet in force on this date: version 2024-05-01 (from 2024-05-01) adds clauses" in flat
-    assert "law-enforcement-mobile-real-time (prohibited)" in flat
+    assert "Not yet in force on the evaluation date: version 2024-05-01 (from 2024-05-01) adds clauses" in flat
+    assert "law-enforcement-mobile-real-time" in flat
+    assert "would also be found prohibited: “Real-time facial recognition on mobile cameras by law enforcement”" in flat
     assert MOBILE_CLAUSE not in out
 
 

@@ -35,6 +35,36 @@ def test_without_a_display_it_says_so_and_writes_the_examples_signed_memo(tmp_pa
     )
     assert verify.returncode == 0, verify.stdout
     assert "Body-worn camera face matching on patrol" in proc.stdout
+    assert "temporary key" in proc.stdout and "Trusted: no" in verify.stdout
+    assert not (tmp_path / "data" / "identities").exists() or not any((tmp_path / "data" / "identities").iterdir())
+    assert not (tmp_path / "config" / "trusted").exists() or not any((tmp_path / "config" / "trusted").iterdir())
+
+
+def test_without_a_display_a_file_argument_is_used_and_a_bad_one_is_one_line(tmp_path):
+    """`clausewise FILE` headless writes that file's memo; a bad or missing file is one line, status 2."""
+    example = ROOT / "resources" / "examples" / "gender-race-inference-images.scenario.yaml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui.launch", str(example)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Inferring gender and race from customer photos" in proc.stdout
+    assert "gender-race-inference-images.memo.pdf" in proc.stdout
+    for bad in (ROOT / "tests/core/bad/scenarios/unknown-option.scenario.yaml", tmp_path / "nope.scenario.yaml"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "gui.launch", str(bad)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=_env(tmp_path),
+            timeout=120,
+        )
+        assert proc.returncode == 2
+        assert proc.stderr.count("\n") == 1 and str(bad) in proc.stderr
 
 
 STARTER = """
