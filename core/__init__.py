@@ -6,6 +6,7 @@ Memo rendering and signing import reportlab and pyHanko lazily, on first use.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from core.evaluator import evaluate
 from core.pack_loader import load_pack, load_pack_dir
 from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
 from core.questionnaire import Field, FieldType, Option, Questionnaire, Resolution, Section
-from core.questionnaire_loader import load_countries
+from core.questionnaire_loader import parse_countries
 from core.questionnaire_loader import load_questionnaire as _load_questionnaire_file
 from core.report_json import evaluation_to_dict, evaluation_to_json
 from core.report_text import evaluation_to_text
@@ -128,15 +129,17 @@ __all__ = [
 
 @cache
 def _bundled_questionnaire() -> Questionnaire:
-    res = resources_dir()
-    return _load_questionnaire_file(res / "questionnaire.yaml", load_countries(res / "countries.yaml"))
+    return load_questionnaire(resources_dir() / "questionnaire.yaml")
 
 
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
     """The questionnaire at ``path``, or the bundled one (loaded once and cached)."""
     if path is None:
         return _bundled_questionnaire()
-    return _load_questionnaire_file(Path(path), load_countries(resources_dir() / "countries.yaml"))
+    countries_file = resources_dir() / "countries.yaml"
+    countries_text = countries_file.read_text(encoding="utf-8")
+    q = _load_questionnaire_file(Path(path), parse_countries(countries_text, countries_file))
+    return dataclasses.replace(q, countries_text=countries_text)
 
 
 def load_packs(directory: Path | None = None, questionnaire: Questionnaire | None = None) -> PackSet:

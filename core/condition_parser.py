@@ -35,11 +35,11 @@ def country_code(reader: Reader, value: Any, path: KeyPath, countries: Mapping[s
     """Read an ISO 3166-1 alpha-2 code, refusing YAML's silent ``NO`` → ``false``.
 
     An unquoted ``NO`` is read as Norway (the text as written is unambiguous); any other
-    boolean-looking word is rejected with a hint to quote the code.
+    boolean-looking word (``no``, ``false``, ``off`` …) is rejected with a hint to quote the code.
     """
     if isinstance(value, bool):
         raw, plain = reader.smap.raw.get(tuple(path), ("", False))
-        if plain and raw.upper() == "NO":
+        if plain and raw == "NO":
             value = "NO"
         else:
             reader.fail(

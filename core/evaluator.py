@@ -33,6 +33,7 @@ def evaluate(scenario: Scenario, packs: PackSet, as_of: dt.date | None = None) -
     """
     day = as_of or scenario.as_of or dt.date.today()
     q = packs.questionnaire
+    q.check_answers(scenario.answers)
     resolution = q.resolve(scenario.answers)
     results = tuple(_evaluate_pack(pack, q, resolution, day) for pack in packs)
     wanted = {f for r in results for f in r.questions}

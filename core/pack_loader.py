@@ -154,6 +154,7 @@ class _PackReader:
             sources=sources,
             digest="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(),
             file=r.file,
+            text=text,
         )
 
     def _condition(self, data: Any, path: KeyPath) -> Condition:

@@ -177,6 +177,8 @@ class PolicyPack:
     digest: str = ""
     """``sha256:`` digest of the pack file as loaded."""
     file: str = ""
+    text: str = field(default="", repr=False, compare=False)
+    """The pack file's text as loaded (attached to memos, so they carry exactly what was used)."""
 
     def version_on(self, day: dt.date) -> PackVersion | None:
         """The version in force on ``day``, or None."""

@@ -154,6 +154,10 @@ class Questionnaire:
     countries: Mapping[str, str]
     source: str = ""
     """File the questionnaire was loaded from."""
+    text: str = field(default="", repr=False, compare=False)
+    """The questionnaire's text as loaded."""
+    countries_text: str = field(default="", repr=False, compare=False)
+    """The country table's text as loaded."""
     _plan: tuple[tuple[str, Any, Any, bool], ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -188,6 +192,29 @@ class Questionnaire:
         for f in self.fields.values():
             visit(f)
         return list(done.values())
+
+    def check_answers(self, answers: Mapping[str, Any]) -> None:
+        """Raise :class:`ScenarioError` naming the field if an answer is not valid.
+
+        Files are checked when they are loaded; this guards answers built in code (the public
+        API, the GUI), so that a typo can never silently count as "some other answer".
+        """
+        from core.errors import ScenarioError
+
+        for fid, value in answers.items():
+            f = self.fields.get(fid)
+            if f is None:
+                raise ScenarioError("unknown field", key=f"answers.{fid}")
+            if value is None:
+                continue
+            if f.type is FieldType.BOOLEAN:
+                ok = isinstance(value, bool)
+            elif f.type.is_list:
+                ok = isinstance(value, (list, tuple, set, frozenset)) and all(v in f.option_labels for v in value)
+            else:
+                ok = isinstance(value, str) and value in f.option_labels
+            if not ok:
+                raise ScenarioError(f"{value!r} is not a valid answer to {fid} ({f.type.value})", key=f"answers.{fid}")
 
     def resolve(self, answers: Mapping[str, Any]) -> Resolution:
         """Apply the asked-when semantics to raw answers (see the module docstring)."""

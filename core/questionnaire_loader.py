@@ -19,11 +19,6 @@ _FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _OPTION_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
-def load_countries(path: Path) -> dict[str, str]:
-    """Read the ISO 3166-1 table (code → English short name)."""
-    return parse_countries(read_text(Path(path), QuestionnaireError), path)
-
-
 def parse_countries(text: str, file: str | Path) -> dict[str, str]:
     """Parse the ISO 3166-1 table from text."""
     data, smap = parse_yaml(text, file, QuestionnaireError)
@@ -86,7 +81,7 @@ def parse_questionnaire(text: str, path: str | Path, countries: dict[str, str]) 
             asked[fid] = parser.parse(fdata["asked_when"], (*fpath, "asked_when"))
     _check_cycles(r, fields, asked, field_paths)
     final = {fid: dataclasses.replace(f, asked_when=asked.get(fid)) for fid, f in fields.items()}
-    return Questionnaire(final, tuple(sections), definitions, countries, source=str(path))
+    return Questionnaire(final, tuple(sections), definitions, countries, source=str(path), text=text)
 
 
 def read_definition(r: Reader, parser: ConditionParser, ddata: Any, dpath: tuple[Any, ...]) -> Ref:

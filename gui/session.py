@@ -15,8 +15,7 @@ from pathlib import Path
 
 import core
 
-AUTOSAVE_NAME = "draft.scenario.yaml"
-AUTOSAVE_META = "draft.json"
+AUTOSAVE_NAME = "draft.json"
 
 
 @dataclass(frozen=True)
@@ -133,32 +132,35 @@ class Session:
     # --- autosave and crash recovery --------------------------------------------------------
 
     def autosave(self) -> None:
-        """Write the current draft (only when there are unsaved changes)."""
+        """Write the current draft (only when there are unsaved changes), in one atomic file."""
         if not self.dirty:
             self.discard_draft()
             return
         self.autosave_dir.mkdir(parents=True, exist_ok=True)
-        core.save_scenario(self.scenario, self.autosave_dir / AUTOSAVE_NAME, self.questionnaire)
-        meta = {"path": str(self.path) if self.path else None, "saved_at": dt.datetime.now().isoformat()}
-        core.write_atomic(self.autosave_dir / AUTOSAVE_META, json.dumps(meta).encode("utf-8"))
+        draft = {
+            "clausewise": "draft/1",
+            "path": str(self.path) if self.path else None,
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "scenario": core.scenario_to_yaml(self.scenario, self.questionnaire),
+        }
+        core.write_atomic(self.autosave_dir / AUTOSAVE_NAME, json.dumps(draft).encode("utf-8"))
 
     def discard_draft(self) -> None:
         """Remove the autosaved draft (after a save, or a clean exit)."""
-        for name in (AUTOSAVE_NAME, AUTOSAVE_META):
-            (self.autosave_dir / name).unlink(missing_ok=True)
+        (self.autosave_dir / AUTOSAVE_NAME).unlink(missing_ok=True)
 
     def pending_draft(self) -> Draft | None:
         """A draft left by a previous run that did not close cleanly, if any (unreadable → None)."""
         draft_file = self.autosave_dir / AUTOSAVE_NAME
-        if not draft_file.exists():
-            return None
         try:
-            scenario = core.load_scenario(draft_file, self.questionnaire)
-            meta = json.loads((self.autosave_dir / AUTOSAVE_META).read_text(encoding="utf-8"))
-        except (core.ClausewiseError, OSError, ValueError):
+            data = json.loads(draft_file.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("clausewise") != "draft/1":
+                return None
+            scenario = core.parse_scenario(str(data["scenario"]), draft_file, self.questionnaire)
+        except (core.ClausewiseError, OSError, ValueError, KeyError):
             return None
-        path = Path(meta["path"]) if meta.get("path") else None
-        return Draft(scenario, path, str(meta.get("saved_at", "")))
+        path = data.get("path")
+        return Draft(scenario, Path(path) if isinstance(path, str) else None, str(data.get("saved_at", "")))
 
     def restore(self, draft: Draft) -> None:
         """Continue editing a recovered draft (it stays unsaved until the user saves)."""

@@ -34,10 +34,21 @@ class Settings:
         """The stored settings; defaults if there are none or the file is unreadable."""
         try:
             data = json.loads(cls.file().read_text(encoding="utf-8"))
-            known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-            return cls(**known)
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError):
             return cls()
+        if not isinstance(data, dict):
+            return cls()
+        settings = cls()
+        # Keep only values of the right type: a hand-edited or damaged file never stops the app.
+        if isinstance(data.get("recent_files"), list):
+            settings.recent_files = [str(p) for p in data["recent_files"] if isinstance(p, str)]
+        zoom = data.get("zoom")
+        if isinstance(zoom, (int, float)) and not isinstance(zoom, bool) and 0.5 <= zoom <= 3:
+            settings.zoom = float(zoom)
+        for key in ("timestamp_url", "last_identity", "export_dir"):
+            if isinstance(data.get(key), str):
+                setattr(settings, key, data[key])
+        return settings
 
     def save(self) -> None:
         """Store the settings (atomically)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -18,7 +17,6 @@ from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from core import __version__
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
-from core.resources import resources_dir
 from core.results import Evaluation
 from core.scenario import scenario_to_yaml
 
@@ -53,14 +51,14 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
             "application/json",
             "The evaluation (clausewise-evaluation/1)",
         ),
-        Attachment(QUESTIONNAIRE, Path(q.source).read_bytes(), "application/yaml", "The questionnaire used"),
-        Attachment(COUNTRIES, (resources_dir() / COUNTRIES).read_bytes(), "application/yaml", "ISO 3166-1 table"),
+        Attachment(QUESTIONNAIRE, q.text.encode("utf-8"), "application/yaml", "The questionnaire used"),
+        Attachment(COUNTRIES, q.countries_text.encode("utf-8"), "application/yaml", "ISO 3166-1 table"),
     ]
     for pack in packs:
         out.append(
             Attachment(
                 f"{PACK_PREFIX}{pack.id}{PACK_SUFFIX}",
-                Path(pack.file).read_bytes(),
+                pack.text.encode("utf-8"),
                 "application/yaml",
                 f"Policy pack {pack.id} ({pack.digest})",
             )

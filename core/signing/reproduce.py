@@ -10,7 +10,7 @@ from typing import Any
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from core.errors import VerificationError
+from core.errors import ClausewiseError, VerificationError
 from core.evaluator import evaluate
 from core.memo.attachments import (
     COUNTRIES,
@@ -119,7 +119,22 @@ def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 
 def reproduce(reader: PdfFileReader) -> Reproduction:
-    """Re-evaluate from the attachments of the signed revision ``reader``."""
+    """Re-evaluate from the attachments of the signed revision ``reader``.
+
+    Attachments are untrusted input: anything wrong with them is reported as a
+    :class:`VerificationError`, never as a crash.
+    """
+    try:
+        return _reproduce(reader)
+    except VerificationError:
+        raise
+    except ClausewiseError as exc:
+        raise VerificationError(f"an attachment is not valid: {exc}") from None
+    except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError) as exc:
+        raise VerificationError(f"the attachments cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+def _reproduce(reader: PdfFileReader) -> Reproduction:
     files = read_attachments(reader)
     missing = [n for n in (SCENARIO, EVALUATION, QUESTIONNAIRE, COUNTRIES) if n not in files]
     if missing:

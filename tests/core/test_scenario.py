@@ -112,3 +112,24 @@ def test_saving_is_atomic_and_a_failed_save_keeps_the_old_file(questionnaire, tm
         save_scenario(Scenario(title="new"), path, questionnaire)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.scenario.yaml"]
+
+
+def test_answers_built_in_code_are_checked_when_evaluated(questionnaire, packs):
+    """A string where a list belongs, or a misspelt option, is an error — never another answer."""
+    import core
+
+    for answers, fragment in (
+        ({"service": "azure_openai"}, "service"),
+        ({"deployer.kind": "law_enforcment"}, "deployer.kind"),
+        ({"processing.timing": ["real_time"]}, "processing.timing"),
+        ({"no.such.field": True}, "unknown field"),
+    ):
+        with pytest.raises(ScenarioError) as err:
+            core.evaluate(Scenario(answers=answers), packs)
+        assert fragment in str(err.value)
+
+
+def test_lower_case_no_is_not_norway(questionnaire):
+    """Only the text NO is read as Norway; a lower-case no is rejected like 'gb'."""
+    with pytest.raises(ScenarioError, match="quotes"):
+        parse_scenario("clausewise: scenario/1\nanswers:\n  deployer.country: no\n", "x", questionnaire)

@@ -74,7 +74,7 @@ def test_autosave_and_restore_after_a_crash(qtbot, body_cam, packs, monkeypatch)
     """Unsaved work is autosaved; the next start offers it back."""
     body_cam.form.title.setFocus()
     qtbot.keyClicks(body_cam.form.title, " - draft")
-    qtbot.waitUntil(lambda: (body_cam.session.autosave_dir / "draft.scenario.yaml").exists(), timeout=4000)
+    qtbot.waitUntil(lambda: (body_cam.session.autosave_dir / "draft.json").exists(), timeout=4000)
     title = body_cam.session.scenario.title
     # A second window as after a crash (the first never closed cleanly).
     second = MainWindow(packs, Settings())
@@ -125,3 +125,18 @@ def test_menus_have_mnemonics_and_shortcuts(window):
     file_menu = window.menuBar().actions()[0].menu()
     shortcuts = {a.text(): a.shortcut().toString() for a in file_menu.actions() if a.text()}
     assert shortcuts["&Save"] and shortcuts["&Open…"] and shortcuts["&Export Signed Memo…"] == "Ctrl+E"
+
+
+def test_damaged_settings_and_drafts_never_stop_the_app(qtbot, packs):
+    """A settings file or autosaved draft that is not what the app wrote is ignored."""
+    Settings.file().write_text("[]", encoding="utf-8")
+    assert Settings.load() == Settings()
+    Settings.file().write_text('{"zoom": "x", "recent_files": "nope", "timestamp_url": 3}', encoding="utf-8")
+    assert Settings.load() == Settings()
+    window = MainWindow(packs, Settings.load())
+    qtbot.addWidget(window)
+    window.session.autosave_dir.mkdir(parents=True, exist_ok=True)
+    for junk in ("[]", "{}", "not json", '{"clausewise": "draft/1", "scenario": "answers: [1"}'):
+        (window.session.autosave_dir / "draft.json").write_text(junk, encoding="utf-8")
+        assert window.session.pending_draft() is None
+    window.offer_restore()
