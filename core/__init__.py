@@ -30,8 +30,8 @@ from core.evaluator import evaluate
 from core.pack_loader import load_pack, load_pack_dir
 from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
 from core.questionnaire import Field, FieldType, Option, Questionnaire, Resolution, Section
-from core.questionnaire_loader import parse_countries
 from core.questionnaire_loader import load_questionnaire as _load_questionnaire_file
+from core.questionnaire_loader import parse_countries
 from core.report_json import evaluation_to_dict, evaluation_to_json
 from core.report_text import evaluation_to_text
 from core.resources import example_paths, packs_dir, resources_dir

@@ -6,6 +6,7 @@ Forms accepted (one per mapping)::
     {field: F, equals: V}          choice, country, boolean fields
     {field: F, one_of: [V, ...]}   choice, country fields
     {field: F, contains_any: [V, ...]}   multichoice, countries fields
+    {field: F, contains_other_than: [V, ...]}   multichoice, countries: some value not listed
     {field: F, answered: true|false}     any field; never unknown
 
 Every field, option, country code and reference is checked; errors name file, key, line.
@@ -25,10 +26,10 @@ _OPS_BY_TYPE = {
     FieldType.CHOICE: ("equals", "one_of"),
     FieldType.COUNTRY: ("equals", "one_of"),
     FieldType.BOOLEAN: ("equals",),
-    FieldType.MULTICHOICE: ("contains_any",),
-    FieldType.COUNTRIES: ("contains_any",),
+    FieldType.MULTICHOICE: ("contains_any", "contains_other_than"),
+    FieldType.COUNTRIES: ("contains_any", "contains_other_than"),
 }
-_ALL_OPS = ("equals", "one_of", "contains_any", "answered")
+_ALL_OPS = ("equals", "one_of", "contains_any", "contains_other_than", "answered")
 
 
 def country_code(reader: Reader, value: Any, path: KeyPath, countries: Mapping[str, str]) -> str:
@@ -127,7 +128,7 @@ class ConditionParser:
             r.fail((*path, "field"), f"no field named {fid!r} in the questionnaire")
         f = self.fields[fid]
         if len(ops) != 1:
-            r.fail(path, "a field test takes exactly one of equals, one_of, contains_any, answered")
+            r.fail(path, f"a field test takes exactly one of {', '.join(_ALL_OPS)}")
         op = ops[0]
         if op == "answered":
             want = r.boolean(data[op], (*path, op))
@@ -151,4 +152,6 @@ def _describe(f: Field, op: str, operand: tuple[Any, ...]) -> str:
         return f"{f.label}: {labels[0]}"
     if op == "one_of":
         return f"{f.label} is one of: {', '.join(labels)}" if len(labels) > 1 else f"{f.label}: {labels[0]}"
+    if op == "contains_other_than":
+        return f"{f.label} include something other than: {', '.join(labels)}"
     return f"{f.label} include any of: {', '.join(labels)}" if len(labels) > 1 else f"{f.label} include {labels[0]}"

@@ -249,7 +249,8 @@ class Ref(Condition):
 
 @dataclass(frozen=True)
 class FieldTest(Condition):
-    """A test of one field: ``equals``, ``one_of``, ``contains_any`` or ``answered``.
+    """A test of one field: ``equals``, ``one_of``, ``contains_any``, ``contains_other_than`` or
+    ``answered``.
 
     ``answer_text`` turns a resolved value into words for traces; it comes from the
     questionnaire so that conditions never show raw ids to people.
@@ -289,6 +290,15 @@ class FieldTest(Condition):
                 if v is UNKNOWN:
                     return None
                 return not wanted.isdisjoint(v)
+
+        elif self.op == "contains_other_than":
+            allowed = frozenset(self.operand)
+
+            def holds(values: Values) -> Truth:
+                v = values[fid]
+                if v is UNKNOWN:
+                    return None
+                return not allowed.issuperset(v)
 
         elif self.op == "answered":
             # Never unknown: whether a field is answered is itself always known.

@@ -59,18 +59,8 @@ def rule_verdicts(
     per_rule: dict[tuple[str, str], Verdict] = {}
     for pack in packs:
         version = pack.version_on(day)
-        if version is None:
-            per_pack[pack.id] = Verdict.NOT_APPLICABLE
-            continue
-        scope: Truth = True
-        for test in pack.scope:
-            held = test.when.holds(values)
-            if held is False:
-                scope = False
-                break
-            if held is None:
-                scope = None
-        if scope is False:
+        scope, _ = _scope(pack, values)
+        if version is None or scope is False:
             per_pack[pack.id] = Verdict.NOT_APPLICABLE
             continue
         found = []
@@ -92,22 +82,26 @@ def _and(a: Truth, b: Truth) -> Truth:
     return True
 
 
-def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.date) -> PackResult:
-    version = pack.version_on(day)
-    if version is None:
-        return _not_in_force(pack, day)
-    values = res.values
+def _scope(pack: PolicyPack, values: Mapping[str, Any]) -> tuple[Truth, str]:
+    """Whether the pack applies (three-valued), and the reason of the first failed scope test."""
     scope: Truth = True
-    failed_reason = ""
     for test in pack.scope:
         held = test.when.holds(values)
         if held is False:
-            failed_reason = test.otherwise
-            scope = False
-            break
+            return False, test.otherwise
         if held is None:
             scope = None
+    return scope, ""
+
+
+def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.date) -> PackResult:
+    values = res.values
+    # Scope first: "the AI Act does not reach this deployer" says more than "not yet in force".
+    scope, failed_reason = _scope(pack, values)
+    version = pack.version_on(day)
     scope_trace = _scope_trace(pack, values)
+    if version is None and scope is not False:
+        return _not_in_force(pack, day)
     if scope is False:
         return PackResult(
             pack,
@@ -238,8 +232,15 @@ def _finding(
 ) -> Finding:
     values = res.values
     trace = _rule_trace(rule, values, scope_trace)
-    # An undetermined rule is explained with the most severe case that could still apply.
-    possible = rule.cases[case_index : case_index + 1] if case_index >= 0 else rule.cases[-case_index - 1 :]
+    # An undetermined rule is explained with the most severe case that could still apply: from
+    # the first undecided case on, those not already known not to hold.
+    if case_index >= 0:
+        possible: tuple[Case, ...] = (rule.cases[case_index],)
+    else:
+        base: Truth = True if rule.when is None else rule.when.holds(values)
+        rest = rule.cases[-case_index - 1 :]
+        possible = tuple(c for c in rest if _and(base, True if c.when is None else c.when.holds(values)) is not False)
+        possible = possible or rest
     case = max(possible, key=lambda c: c.verdict.severity)
     clause_ids = list(rule.clauses) + [c for c in case.clauses if c not in rule.clauses]
     clauses = tuple(version.clauses[c] for c in clause_ids)
@@ -264,7 +265,7 @@ def _finding(
         remedies=tuple(render(m.text) for m in case.remedies if m.when is None or m.when.holds(values) is True),
         questions=questions,
         trace=trace,
-        case=case.label if case_index >= 0 else "",
+        case=case.label if verdict is not Verdict.UNDETERMINED else "",
     )
 
 

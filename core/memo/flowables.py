@@ -11,6 +11,9 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from core.memo import fonts
 from core.memo.styles import MUTED, QUOTE_BAR, QUOTE_BG, RULE
 
+MARGIN = 50
+"""Left and right page margin in points; the header and footer rules align with the text."""
+
 
 @dataclass
 class SignaturePlacement:
@@ -94,13 +97,13 @@ def make_numbered_canvas(header_left: str, header_right: str, footer_left: str):
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(56, height - 40, width - 56, height - 40)
-            self.line(56, 40, width - 56, 40)
+            self.line(MARGIN, height - 36, width - MARGIN, height - 36)
+            self.line(MARGIN, 36, width - MARGIN, 36)
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 7.5)
-            self.drawString(56, height - 34, header_left)
+            self.drawString(MARGIN, height - 30, header_left)
             # The scenario title, right-aligned, shortened to the room the left part leaves.
-            room = width - 112 - self.stringWidth(header_left, fonts.REGULAR, 7.5) - 24
+            room = width - 2 * MARGIN - self.stringWidth(header_left, fonts.REGULAR, 7.5) - 24
             right = header_right
 
             def fits(text: str) -> bool:
@@ -110,9 +113,9 @@ def make_numbered_canvas(header_left: str, header_right: str, footer_left: str):
                 while right and not fits(right + "…"):
                     right = right[:-1]
                 right = right.rstrip() + "…"
-            self._draw_runs(width - 56, height - 34, fonts.visual(right), align_right=True)
-            self.drawString(56, 30, footer_left)
-            self.drawRightString(width - 56, 30, f"Page {self._pageNumber} of {total}")
+            self._draw_runs(width - MARGIN, height - 30, fonts.visual(right), align_right=True)
+            self.drawString(MARGIN, 26, footer_left)
+            self.drawRightString(width - MARGIN, 26, f"Page {self._pageNumber} of {total}")
             self.restoreState()
 
         def _draw_runs(self, x: float, y: float, text: str, *, align_right: bool) -> None:

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from core.citations import cite
 from core.conditions import UNKNOWN
 from core.memo import fonts
-from core.memo.flowables import SignatureBox, SignaturePlacement, make_numbered_canvas, quote_block
+from core.memo.flowables import MARGIN, SignatureBox, SignaturePlacement, make_numbered_canvas, quote_block
 from core.memo.styles import (
     BODY,
     CELL,
@@ -52,7 +52,6 @@ from core.packs import PackSet
 from core.results import Evaluation, Finding, PackResult
 from core.verdicts import Verdict
 
-MARGIN = 56
 WIDTH = A4[0] - 2 * MARGIN
 DISCLAIMER = (
     "This memo was produced by Clausewise from machine-readable encodings of published policies. It "
@@ -177,7 +176,7 @@ def _facts(ev: Evaluation, packs: PackSet) -> list:
     """The answers, by section, two question/answer pairs per row to keep the memo short."""
     q = packs.questionnaire
     res = q.resolve(ev.scenario.answers)
-    col = [WIDTH * 0.2, WIDTH * 0.3, WIDTH * 0.2, WIDTH * 0.3]
+    col = [WIDTH * 0.23, WIDTH * 0.27, WIDTH * 0.23, WIDTH * 0.27]
     rows: list[list] = []
     spans = []
     for section in q.sections:
@@ -254,7 +253,7 @@ def _finding(p: PackResult, f: Finding) -> list:
 
 
 def _findings(ev: Evaluation) -> list:
-    out: list = [CondPageBreak(100), para("Findings", H1)]
+    out: list = [CondPageBreak(170), para("Findings", H1)]
     quiet = []
     for p in ev.packs:
         if not p.findings:
@@ -376,7 +375,7 @@ def _signature(author: Author | None, placement: SignaturePlacement) -> list:
                 para("Not legal advice. " + DISCLAIMER, SMALL, width=WIDTH),
                 para("Signature", H1),
                 para(text, BODY, width=WIDTH),
-                SignatureBox(250, 70, placement, "" if author else "Not signed"),
+                SignatureBox(250, 74, placement, "" if author else "Not signed"),
             ]
         )
     ]
@@ -398,8 +397,8 @@ def render(
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=52,
-        bottomMargin=52,
+        topMargin=46,
+        bottomMargin=46,
         title=f"Compliance memo: {ev.scenario.title or 'Untitled scenario'}",
         author=author.line() if author else "",
         subject=f"Clausewise compliance memo {memo_id}",

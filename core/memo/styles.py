@@ -27,7 +27,7 @@ VERDICT_COLOURS = {
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
-    base = dict(fontName=fonts.REGULAR, fontSize=9, leading=12.2, textColor=INK, spaceAfter=3)
+    base = dict(fontName=fonts.REGULAR, fontSize=9, leading=11.8, textColor=INK, spaceAfter=2.5)
     base.update(kw)
     return ParagraphStyle(name, **base)
 
@@ -38,10 +38,10 @@ H1 = _style("h1", fontName=fonts.BOLD, fontSize=12, leading=15, spaceBefore=9, s
 H2 = _style("h2", fontName=fonts.BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2, keepWithNext=1)
 FINDING = _style("finding", fontName=fonts.BOLD, fontSize=9.5, leading=12.5, spaceBefore=5, spaceAfter=2)
 BODY = _style("body")
-SMALL = _style("small", fontSize=7.6, leading=9.8, textColor=MUTED, spaceAfter=2)
+SMALL = _style("small", fontSize=7.5, leading=9.3, textColor=MUTED, spaceAfter=2)
 CELL = _style("cell", fontSize=8.4, leading=10.6, spaceAfter=0)
 CELL_BOLD = _style("cell-bold", fontName=fonts.BOLD, fontSize=8.4, leading=10.6, spaceAfter=0)
-QUOTE = _style("quote", fontSize=9, leading=12.2, spaceAfter=0)
+QUOTE = _style("quote", fontSize=9, leading=11.8, spaceAfter=0)
 MONO = _style("mono", fontName=fonts.MONO, fontSize=7, leading=9, spaceAfter=0, textColor=MUTED)
 LABEL = _style("label", fontName=fonts.BOLD, fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0)
 

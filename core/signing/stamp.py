@@ -54,11 +54,14 @@ def appearance_pdf(width: float, height: float, lines: list[tuple[str, str, floa
     c.setStrokeColorRGB(0.16, 0.34, 0.62)
     c.setLineWidth(1)
     c.rect(0.5, 0.5, width - 1, height - 1, fill=1, stroke=1)
-    y = height - 13
+    # Spread the lines evenly over the box, so that the last one is never clipped.
+    gap = max(1.0, (height - 10 - sum(size for _, _, size in lines)) / max(len(lines), 1))
+    y = height - 5
     for text, face, size in lines:
+        y -= size
         c.setFillColor(MUTED if face == fonts.ITALIC else (0.1, 0.1, 0.1))
         _line(c, 8, y, text, face, size)
-        y -= size + 3.5
+        y -= gap
     c.showPage()
     c.save()
     return buffer.getvalue()

@@ -120,3 +120,21 @@ def test_evaluation_date_defaults(demo_packs):
     assert evaluate(sc, demo_packs).as_of == dt.date(2024, 6, 1)
     assert evaluate(sc, demo_packs, D2025).as_of == D2025
     assert evaluate(scenario(), demo_packs).as_of == dt.date.today()
+
+
+def test_an_undetermined_finding_names_no_case_and_only_possible_verdicts(demo_packs):
+    """Unknown scope: no case label; "could be" lists only verdicts not already ruled out."""
+    exempt = evaluate(scenario(service=None, purpose=("victim_or_missing_person_search",)), demo_packs, D2025)
+    finding = exempt.pack("demo").finding("face-id")
+    assert finding.verdict is Verdict.UNDETERMINED and finding.case == ""
+    assert finding.explanation.startswith("Could be restricted, depending on: AI services.")
+    open_purpose = evaluate(scenario(purpose=None), demo_packs, D2025).pack("demo").finding("face-id")
+    assert open_purpose.explanation.startswith(
+        "Could be prohibited or restricted"
+    ) or open_purpose.explanation.startswith("Could be restricted or prohibited")
+
+
+def test_out_of_scope_is_said_before_not_in_force(demo_packs):
+    """A pack that would not apply anyway says why, rather than "not yet in force"."""
+    result = evaluate(scenario(service=("openai_api",)), demo_packs, dt.date(2023, 6, 1)).pack("demo")
+    assert result.reason == "The demonstration policy covers only self-hosted models."

@@ -13,6 +13,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 import core
 from core.memo import fonts
+from core.memo.flowables import MARGIN
 from core.memo.attachments import EVALUATION, SCENARIO, read_attachments
 from core.resources import example_paths
 from tests.memo.conftest import BODY_CAM, needs_poppler, poppler
@@ -138,7 +139,7 @@ def test_long_text_wraps_inside_the_margins(packs, tmp_path):
     path.write_bytes(core.render_unsigned_memo(core.evaluate(sc, packs), packs))
     html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', html)]
-    assert right_edges and max(right_edges) <= 595.3 - 56 + 1
+    assert right_edges and max(right_edges) <= 595.3 - MARGIN + 1
 
 
 def test_start_up_and_evaluation_do_not_import_reportlab_or_pyhanko():
