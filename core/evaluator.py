@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from core.conditions import TraceNode, Truth, deciding_fields
+from core.conditions import UNKNOWN, TraceNode, Truth, deciding_fields
 from core.packs import Case, PackSet, PackVersion, PolicyPack, Rule
 from core.questionnaire import Questionnaire, Resolution
 from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
@@ -297,13 +297,15 @@ def _rule_trace(rule: Rule, values: Mapping[str, Any], scope_trace: TraceNode | 
 
 
 def _support(node: TraceNode, needed: bool) -> list[TraceNode]:
-    """Field nodes that make ``node`` evaluate to ``needed``."""
-    if node.value is not needed:
+    """Field nodes that make ``node`` evaluate to ``needed``.
+
+    Branches under ``not`` (facts that rule an exception out, such as "no accessibility
+    purpose") are left out: the facts listed are those the rule rests on.
+    """
+    if node.value is not needed or node.kind == "not":
         return []
     if node.kind == "field":
         return [node]
-    if node.kind == "not":
-        return _support(node.children[0], not needed)
     out: list[TraceNode] = []
     for child in node.children:
         out.extend(_support(child, needed))
@@ -331,7 +333,11 @@ def _render(template: str, q: Questionnaire, values: Mapping[str, Any]) -> str:
     def sub(m: re.Match[str]) -> str:
         fid = m.group(1)
         f = q.fields.get(fid)
-        return f.describe_in_sentence(values[fid]) if f is not None else m.group(0)
+        if f is None:
+            return m.group(0)
+        if values[fid] is UNKNOWN:
+            return f"[{f.label.lower()}: not answered]"
+        return f.describe_in_sentence(values[fid])
 
     return _PLACEHOLDER.sub(sub, template)
 

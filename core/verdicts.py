@@ -32,6 +32,11 @@ class Verdict(StrEnum):
         return _MEANINGS[self]
 
     @property
+    def overall_meaning(self) -> str:
+        """What the verdict means as the overall verdict over several policies."""
+        return _OVERALL_MEANINGS.get(self, _MEANINGS[self])
+
+    @property
     def symbol(self) -> str:
         """A plain-text mark that does not rely on colour."""
         return _SYMBOLS[self]
@@ -54,6 +59,10 @@ _MEANINGS = {
     Verdict.RESTRICTED: "Allowed only under conditions (registration, approval, authorisation, safeguards).",
     Verdict.NO_PROHIBITION_FOUND: "The policy applies and none of its rules is triggered.",
     Verdict.NOT_APPLICABLE: "The policy does not govern this scenario.",
+}
+_OVERALL_MEANINGS = {
+    Verdict.NO_PROHIBITION_FOUND: "The policies that apply trigger none of their rules.",
+    Verdict.NOT_APPLICABLE: "None of the policies evaluated governs this scenario.",
 }
 _SYMBOLS = {
     Verdict.PROHIBITED: "[X]",

@@ -122,10 +122,15 @@ class ExportDialog(QDialog):
         output_row.addWidget(self.output, 1)
         output_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Signing &identity", identity_row)
-        form.addRow("&Passphrase", self.passphrase)
-        form.addRow("&Timestamp server", self.tsa)
-        form.addRow("&Save as", output_row)
+        for text, buddy, row in (
+            ("Signing &identity", self.identity, identity_row),
+            ("&Passphrase", self.passphrase, self.passphrase),
+            ("&Timestamp server", self.tsa, self.tsa),
+            ("&Save as", self.output, output_row),
+        ):
+            label = QLabel(text)
+            label.setBuddy(buddy)  # the mnemonic moves the focus to the field
+            form.addRow(label, row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign and save")
         self.buttons.accepted.connect(self._check)
@@ -174,6 +179,11 @@ class ExportDialog(QDialog):
             return
         if not self.output.text().strip():
             self.problem.setText("Choose where to save the memo.")
+            return
+        tsa = self.tsa.text().strip()
+        if tsa and not tsa.startswith(("http://", "https://")):
+            self.problem.setText("The timestamp server address starts with http:// or https://.")
+            self.tsa.setFocus()
             return
         self.accept()
 

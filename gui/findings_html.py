@@ -96,7 +96,7 @@ def findings_html(evaluation: core.Evaluation, packs: core.PackSet) -> str:
     ev = evaluation
     parts = [
         f'<h2 style="margin-bottom:4px;">{badge(ev.overall)}</h2>',
-        f"<p>{escape(ev.overall.meaning)} Evaluated as of {ev.as_of.isoformat()}.</p>",
+        f"<p>{escape(ev.overall.overall_meaning)} Evaluated as of {ev.as_of.isoformat()}.</p>",
     ]
 
     def count(p: core.PackResult) -> str:

@@ -160,9 +160,12 @@ class MainWindow(QMainWindow):
         self.form.show_visible(self.session.visible_fields())
         self.update_title()
         overall = evaluation.overall
-        count = len(evaluation.findings)
+        counts: dict[core.Verdict, int] = {}
+        for finding in evaluation.findings:
+            counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
+        summary = ", ".join(f"{n} {v.label.lower()}" for v, n in sorted(counts.items(), key=lambda kv: -kv[0].severity))
         self.verdict_label.setText(
-            f"Overall: {SYMBOLS[overall]} {overall.label} · {count} finding{'s' if count != 1 else ''} · "
+            f"Overall: {SYMBOLS[overall]} {overall.label} · {summary or 'no findings'} · "
             f"as of {evaluation.as_of.isoformat()}"
         )
 

@@ -39,6 +39,8 @@ class Session:
         self.saved: core.Scenario | None = self.scenario
         """The scenario as last saved or opened; None when it has never been saved (a restored draft)."""
         self.path: Path | None = None
+        self.example: str | None = None
+        """The bundled example this scenario was opened from, if any (it has no file of its own)."""
         self._evaluation: tuple[core.Scenario, core.Evaluation] | None = None
 
     # --- state the window shows -----------------------------------------------------------
@@ -51,7 +53,9 @@ class Session:
     @property
     def display_name(self) -> str:
         """The file name, or "Untitled"."""
-        return self.path.name if self.path else "Untitled"
+        if self.path:
+            return self.path.name
+        return f"{self.example} (example)" if self.example else "Untitled"
 
     def window_title(self) -> str:
         """E.g. ``body-cam.scenario.yaml[*] — Clausewise``: Qt shows ``[*]`` as the unsaved marker."""
@@ -95,17 +99,20 @@ class Session:
         """Start an empty scenario."""
         self.scenario = self.saved = core.Scenario()
         self.path = None
+        self.example = None
 
     def open(self, path: Path) -> None:
         """Load ``path``; on any error the current scenario is left exactly as it was."""
         scenario = core.load_scenario(Path(path), self.questionnaire)
         self.scenario = self.saved = scenario
         self.path = Path(path)
+        self.example = None
 
     def open_example(self, path: Path) -> None:
         """Load a bundled example as a new scenario without a file (the example is never overwritten)."""
         self.scenario = self.saved = core.load_scenario(Path(path), self.questionnaire)
         self.path = None
+        self.example = Path(path).name.removesuffix(".scenario.yaml")
 
     def save(self, path: Path | None = None) -> Path:
         """Save to ``path`` (or the current file), atomically. Returns the path written."""
@@ -115,12 +122,15 @@ class Session:
         core.save_scenario(self.scenario, target, self.questionnaire)
         self.saved = self.scenario
         self.path = target
+        self.example = None
         return target
 
     def suggested_file_name(self) -> str:
         """A file name for Save As, from the title."""
         if self.path:
             return self.path.name
+        if self.example:
+            return f"{self.example}.scenario.yaml"
         words = "".join(c if c.isalnum() else "-" for c in (self.scenario.title or "scenario").lower())
         stem = "-".join(w for w in words.split("-") if w)[:60] or "scenario"
         return f"{stem}.scenario.yaml"

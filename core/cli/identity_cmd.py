@@ -123,7 +123,10 @@ def run_trust(args: argparse.Namespace) -> int:
 
 def run_trusted(args: argparse.Namespace) -> int:
     """List trusted certificates."""
-    for cert in trusted_certificates():
+    certificates = trusted_certificates()
+    if not certificates:
+        write("No trusted certificates. Add a colleague's with 'clausewise identity trust CERT.pem'.\n")
+    for cert in certificates:
         write(f"{cert.holder} ({cert.organisation or 'no organisation'})\n    fingerprint {cert.fingerprint}\n")
     return 0
 

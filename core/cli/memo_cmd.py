@@ -9,7 +9,7 @@ from core import evaluate, export_signed_memo, find_identity, render_unsigned_me
 from core.atomic import write_atomic
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
 from core.cli.secrets_input import from_env, prompt
-from core.errors import WrongPassphrase
+from core.errors import InputError, WrongPassphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.output, render_unsigned_memo(evaluation, packs))
         write(f"Wrote an unsigned draft memo to {args.output}\n")
         return 0
+    if args.tsa and not args.tsa.startswith(("http://", "https://")):
+        raise InputError(f"--tsa {args.tsa!r}: a timestamp server address starts with http:// or https://")
     identity = find_identity(args.identity)
     passphrase = from_env(args.passphrase_env)
     try:
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         result = export_signed_memo(evaluation, packs, args.output, identity, passphrase, timestamp_url=args.tsa)
     stamp = " with a timestamp" if result.timestamped else ""
     write(
-        f"Wrote {result.path}: memo {result.memo_id}, overall verdict {evaluation.overall.value}, "
+        f"Wrote {result.path}: memo {result.memo_id}, overall verdict: {evaluation.overall.label.lower()}, "
         f"signed by {result.signer}{stamp}\n"
     )
     return 0

@@ -191,9 +191,13 @@ def run_check(args: argparse.Namespace) -> int:
     questionnaire = load_questionnaire()
     pack = load_pack(args.file, questionnaire)
     clauses = sum(len(v.clauses) for v in pack.versions)
+
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}{'' if n == 1 else 's'}"
+
     write(
-        f"{args.file}: OK: pack {pack.id!r}, {len(pack.versions)} versions, {len(pack.rules)} rules, "
-        f"{clauses} clauses\n"
+        f"{args.file}: OK: pack {pack.id!r}, {count(len(pack.versions), 'version')}, "
+        f"{count(len(pack.rules), 'rule')}, {count(clauses, 'clause')}\n"
     )
     tests = tests_path_for(Path(args.file))
     if not tests.exists():

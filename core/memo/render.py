@@ -142,7 +142,12 @@ def _title_block(ev: Evaluation, memo_id: str, created: dt.datetime, author: Aut
 def _overall(ev: Evaluation) -> list:
     colour = VERDICT_COLOURS[ev.overall]
     box = Table(
-        [[Paragraph(f"<b>Overall verdict: {ev.overall.label.upper()}</b>", H2), para(ev.overall.meaning, BODY)]],
+        [
+            [
+                Paragraph(f"<b>Overall verdict: {ev.overall.label.upper()}</b>", H2),
+                para(ev.overall.overall_meaning, BODY),
+            ]
+        ],
         colWidths=[WIDTH * 0.42, WIDTH * 0.58],
     )
     box.setStyle(

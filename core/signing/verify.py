@@ -185,6 +185,8 @@ def verify_memo(path: Path, *, data: bytes | None = None) -> VerificationReport:
             raise VerificationError("no such file", file=path) from None
         except OSError as exc:
             raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+    if b"%PDF-" not in data[:1024]:  # the PDF header may follow up to 1 KB of other bytes
+        raise VerificationError("not a PDF file", file=path)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures

@@ -95,7 +95,7 @@ def test_the_app_opens_with_the_body_cam_example_without_loading_memo_libraries(
         env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
     )
     assert proc.returncode == 0, proc.stderr
-    assert "title: Untitled[*] — Clausewise" in proc.stdout
+    assert "title: body-cam-patrol-uk (example)[*] — Clausewise" in proc.stdout
     assert "memo libraries loaded: []" in proc.stdout
 
 

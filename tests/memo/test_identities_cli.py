@@ -88,7 +88,7 @@ def test_memo_then_verify_and_a_wrong_passphrase(tmp_path):
     out = tmp_path / "memo.pdf"
     r = cli("memo", str(BODY_CAM), "-o", str(out), "--passphrase-env", "PW", home=tmp_path, env={"PW": "pw1"})
     assert r.returncode == 0, r.stderr
-    assert "overall verdict prohibited, signed by Jane Doe" in r.stdout
+    assert "overall verdict: prohibited, signed by Jane Doe" in r.stdout
     v = cli("verify", str(out), home=tmp_path)
     assert v.returncode == 0 and "Result: VERIFIED." in v.stdout
     bad = tmp_path / "bad.pdf"

@@ -13,8 +13,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 import core
 from core.memo import fonts
-from core.memo.flowables import MARGIN
 from core.memo.attachments import EVALUATION, SCENARIO, read_attachments
+from core.memo.flowables import MARGIN
 from core.resources import example_paths
 from tests.memo.conftest import BODY_CAM, needs_poppler, poppler
 

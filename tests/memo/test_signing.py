@@ -68,7 +68,11 @@ def test_flipping_any_byte_of_the_signed_range_is_detected(signed_memo):
     step = len(signed) // 50
     positions = [signed[i * step] for i in range(50)]
     for position in positions:
-        report = core.verify_memo(f"flipped at {position}", data=_flip(data, position))
+        try:
+            report = core.verify_memo(f"flipped at {position}", data=_flip(data, position))
+        except core.VerificationError as exc:  # e.g. the PDF header itself: "not a PDF file"
+            assert exc.message, f"no reason given for the flip at byte {position}"
+            continue
         assert not report.ok, f"a flip at byte {position} went unnoticed"
         assert report.problems, f"no reason given for the flip at byte {position}"
 
@@ -144,7 +148,8 @@ def test_a_pdf_without_signature_and_a_non_pdf(tmp_path, packs, body_cam_evaluat
     assert not report.ok and report.problems == ("The PDF carries no digital signature.",)
     junk = tmp_path / "notes.pdf"
     junk.write_text("not a pdf at all")
-    assert "cannot be read as a PDF" in core.verify_memo(junk).problems[0]
+    with pytest.raises(core.VerificationError, match="not a PDF file"):
+        core.verify_memo(junk)
 
 
 def test_b_t_signature_with_a_loopback_timestamp_server(tmp_path, packs, identity, body_cam_evaluation):
