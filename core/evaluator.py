@@ -116,6 +116,7 @@ def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.
             scope_trace,
         )
 
+    assert version is not None  # no version and a scope not known to fail returned above
     findings: list[Finding] = []
     not_triggered: list[str] = []
     for rule in pack.rules_for(version):
@@ -170,7 +171,7 @@ def _later_versions(
         titles: list[tuple[str, str]] = []
         for rule in pack.rules_for(later) if triggered is not None else ():
             outcome = _decide(rule, values)
-            if outcome is not None and rule.id not in triggered:
+            if outcome is not None and triggered is not None and rule.id not in triggered:
                 new.append((rule.id, outcome[0]))
                 titles.append((rule.id, rule.title))
         added = tuple(c for c in later.clauses if c not in version.clauses)
@@ -340,11 +341,3 @@ def _render(template: str, q: Questionnaire, values: Mapping[str, Any]) -> str:
         return f.describe_in_sentence(values[fid])
 
     return _PLACEHOLDER.sub(sub, template)
-
-
-def case_of(rule: Rule, label: str) -> Case:
-    """The case of ``rule`` with this label (KeyError if none); used by tests and tools."""
-    for case in rule.cases:
-        if case.label == label:
-            return case
-    raise KeyError(label)

@@ -96,24 +96,23 @@ class Field:
 
     def describe_in_sentence(self, value: Any) -> str:
         """Like :meth:`describe_answer`, but worded for the middle of a sentence."""
-        if value is UNKNOWN or value is None:
-            return "(not answered)" if value is UNKNOWN else "none"
-        if isinstance(value, (list, tuple, frozenset, set)):
-            if not value:
-                return "none"
-            items = [self.phrase_of(v) for v in self.sort_values(value)]
-            return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-        return self.phrase_of(value)
+        return self.describe_answer(value, in_sentence=True)
 
-    def describe_answer(self, value: Any) -> str:
+    def describe_answer(self, value: Any, *, in_sentence: bool = False) -> str:
         """Words for a stored or resolved answer, including unknown and empty answers."""
-        if value is UNKNOWN or value is None:
-            return "not answered" if value is UNKNOWN else "none"
+        if value is UNKNOWN:
+            return "(not answered)" if in_sentence else "not answered"
+        if value is None:
+            return "none"
+        word = self.phrase_of if in_sentence else self.label_of
         if isinstance(value, (list, tuple, frozenset, set)):
             if not value:
                 return "none"
-            return ", ".join(self.label_of(v) for v in self.sort_values(value))
-        return self.label_of(value)
+            items = [word(v) for v in self.sort_values(value)]
+            if in_sentence and len(items) > 1:
+                return ", ".join(items[:-1]) + " and " + items[-1]
+            return ", ".join(items)
+        return word(value)
 
     def sort_values(self, values: Iterable[str]) -> list[str]:
         """Values in questionnaire option order (countries alphabetically by code)."""
@@ -171,10 +170,6 @@ class Questionnaire:
             holds = f.asked_when.holds if f.asked_when is not None else None
             plan.append((f.id, holds, nothing, f.type.is_list))
         object.__setattr__(self, "_plan", tuple(plan))
-
-    def field(self, field_id: str) -> Field:
-        """The field with this id (KeyError if there is none)."""
-        return self.fields[field_id]
 
     def evaluation_order(self) -> list[Field]:
         """Fields ordered so that every asked-when reads only fields before it."""

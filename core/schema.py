@@ -112,12 +112,6 @@ class Reader:
             self.fail(path, "must not be an empty list")
         return value
 
-    def texts(self, value: Any, path: KeyPath) -> tuple[str, ...]:
-        """A list of texts, or a single text taken as a one-item list."""
-        if isinstance(value, str):
-            return (self.text(value, path),)
-        return tuple(self.text(v, (*path, i)) for i, v in enumerate(self.items(value, path)))
-
     def date(self, value: Any, path: KeyPath) -> dt.date:
         """A calendar date written as YYYY-MM-DD."""
         if isinstance(value, dt.datetime):

@@ -8,9 +8,11 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from core.batch import PortfolioEntry, run_batch
 from core.cli.common import add_packs_option, packs_from, parse_date_argument, write
+from core.verdicts import Verdict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,8 +76,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _label(verdict: Verdict | None) -> str:
+    return verdict.label.lower() if verdict else "?"
+
+
 def _json(e: PortfolioEntry) -> dict:
-    out = {
+    out: dict[str, Any] = {
         "file": str(e.path),
         "title": e.title,
         "as_of": e.as_of.isoformat() if e.as_of else None,
@@ -108,7 +114,8 @@ def _csv(entries: list[PortfolioEntry], pack_ids: list[str], *, compare: bool) -
     writer.writerow(header)
     for e in entries:
         row = [str(e.path), e.title, e.as_of, e.overall.value if e.overall else ""]
-        row += [(e.verdict_of(pid).value if e.verdict_of(pid) else "") for pid in pack_ids]
+        verdicts = dict(e.packs)
+        row += [verdicts[pid].value if pid in verdicts else "" for pid in pack_ids]
         if compare:
             row += [
                 e.compared_to,
@@ -129,16 +136,15 @@ def _text(shown: list[PortfolioEntry], entries: list[PortfolioEntry], args: argp
         )
         for e in shown:
             lines.append(
-                f"{e.path}: {e.overall.label.lower()} ({e.as_of}) → {e.overall_then.label.lower()} ({e.compared_to})"
-                f"  {e.title}"
+                f"{e.path}: {_label(e.overall)} ({e.as_of}) → {_label(e.overall_then)} ({e.compared_to})  {e.title}"
             )
             lines += [f"    {c.text()}" for c in e.changes]
     else:
         width = max((len(str(e.path)) for e in shown), default=10)
         for e in shown:
-            lines.append(f"{e.overall.label:22} {e.path!s:{width}}  {e.title}")
+            lines.append(f"{_label(e.overall).capitalize():22} {e.path!s:{width}}  {e.title}")
         counts: dict[str, int] = {}
         for e in shown:
-            counts[e.overall.label] = counts.get(e.overall.label, 0) + 1
+            counts[_label(e.overall)] = counts.get(_label(e.overall), 0) + 1
         lines.append(f"{len(shown)} scenarios: " + ", ".join(f"{n} {label.lower()}" for label, n in counts.items()))
     return "\n".join(lines) + "\n"

@@ -62,8 +62,3 @@ def para(text: str, style: ParagraphStyle, *, face: str | None = None, width: fl
     if fonts.has_cjk(text):
         style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
     return Paragraph(fonts.markup(text, base), style)
-
-
-def rich(markup_text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of trusted markup written by this module (never user or pack text)."""
-    return Paragraph(markup_text, style)

@@ -23,7 +23,11 @@ def test_evaluation_never_crashes_and_is_deterministic(answers, day):
     assert evaluation_to_dict(first, PACKS) == evaluation_to_dict(second, PACKS)
     assert first.overall is core.most_severe(p.verdict for p in first.packs)
     for p in first.packs:
-        assert p.verdict is core.most_severe((f.verdict for f in p.findings), default=p.verdict)
+        if p.applicability in (core.Applicability.NOT_APPLICABLE, core.Applicability.NOT_IN_FORCE):
+            assert p.verdict is Verdict.NOT_APPLICABLE and not p.findings
+        else:
+            expected = core.most_severe((f.verdict for f in p.findings), default=Verdict.NO_PROHIBITION_FOUND)
+            assert p.verdict is expected
         for f in p.findings:
             assert (f.verdict is Verdict.UNDETERMINED) == bool(f.questions)
     if first.overall is Verdict.UNDETERMINED:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from core import evaluate, load_scenario
+from core import Verdict, evaluate, load_scenario
 from core.resources import examples_dir
 
 NA, NP, PR, RE = "not_applicable", "no_prohibition_found", "prohibited", "restricted"
@@ -58,7 +58,7 @@ def test_body_cam_in_march_2024_is_prohibited_by_the_general_clause_only(packs):
     assert azure.version.id == "2023-01-16"
     assert [f.rule for f in azure.findings] == ["identify-or-verify"]
     assert "law-enforcement-mobile-real-time" in azure.later[0].added_clauses
-    assert ("law-enforcement-mobile-real-time", azure.verdict) in azure.later[0].new_findings
+    assert ("law-enforcement-mobile-real-time", Verdict.PROHIBITED) in azure.later[0].new_findings
 
 
 def test_us_city_police_is_also_caught_by_the_us_police_clause(packs):

@@ -46,17 +46,29 @@ def test_every_bundled_pack_has_test_cases(packs):
     assert tested == {p.id for p in packs}
 
 
-def test_every_rule_has_a_triggering_a_missing_and_an_undetermined_case(packs):
-    """Per rule: at least one case where it fires, one where it does not, one where it is undetermined."""
+def _one_fact_apart(a: PackTestCase, b: PackTestCase) -> bool:
+    """Same date, answers that differ in exactly one field (changed, added or removed)."""
+    if a.as_of != b.as_of:
+        return False
+    keys = set(a.scenario.answers) | set(b.scenario.answers)
+    return sum(a.scenario.answers.get(k) != b.scenario.answers.get(k) for k in keys) == 1
+
+
+def test_every_rule_has_a_triggering_a_just_missing_and_an_undetermined_case(packs):
+    """Per rule: a case where it fires; one that just misses it (one fact changed); one where it is
+    undetermined (the deciding fact unanswered, one fact away from a case where it fires)."""
     for pack in packs:
         cases = [c for c, which in CASES if which == "bundled" and c.pack_id == pack.id]
         for rule_id in {r.id for r in pack.rules}:
             fired = [c for c in cases if c.rules.get(rule_id) not in (None, core.Verdict.UNDETERMINED)]
             undetermined = [c for c in cases if c.rules.get(rule_id) is core.Verdict.UNDETERMINED]
             missed = [c for c in cases if rule_id not in c.rules and c.verdict is not core.Verdict.NOT_APPLICABLE]
-            assert fired and undetermined and missed, (
-                f"{pack.id}/{rule_id}: fired {len(fired)}, undetermined {len(undetermined)}, missed {len(missed)}"
-            )
+            near_miss = [m for m in missed if any(_one_fact_apart(m, f) for f in fired)]
+            near_open = [u for u in undetermined if any(_one_fact_apart(u, f) for f in fired)]
+            where = f"{pack.id}/{rule_id}"
+            assert fired, f"{where}: no case triggers it"
+            assert near_miss, f"{where}: no case misses it by one fact"
+            assert near_open, f"{where}: no case leaves its deciding fact unanswered"
 
 
 @pytest.mark.parametrize(
