@@ -43,7 +43,24 @@ from core.userdirs import config_dir, data_dir
 from core.verdicts import Verdict, most_severe
 from core.whatif import DEFAULT_LOCKED, Change, ChangeSet, FindingOptions, WhatIf, what_if
 
-__version__ = "0.1.0"
+
+def _version() -> str:
+    """The version in pyproject.toml (the one place it is written), via the installed metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("clausewise")
+    except PackageNotFoundError:  # a source tree that was never installed
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+        except (OSError, KeyError, ValueError):
+            return "unknown"
+
+
+__version__ = _version()
 
 __all__ = [
     "DEFAULT_LOCKED",

@@ -44,6 +44,29 @@ def headless_memo(path: Path | None = None) -> int:
     return 0
 
 
+def _file_open_filter_class():
+    from PySide6.QtCore import QEvent, QObject
+
+    class FileOpenFilter(QObject):
+        """Opens files that the system hands over as QFileOpenEvent (macOS Finder, Dock)."""
+
+        def __init__(self, window) -> None:
+            super().__init__(window)
+            self.window = window
+
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.FileOpen:
+                self.window.open_path(Path(event.file()))
+                return True
+            return False
+
+    return FileOpenFilter
+
+
+def _FileOpenFilter(window):
+    return _file_open_filter_class()(window)
+
+
 def run_app(argv: list[str] | None = None) -> int:
     """Open the main window with ``argv[0]`` (a scenario file) or the body-cam example."""
     argv = list(argv or [])
@@ -53,6 +76,9 @@ def run_app(argv: list[str] | None = None) -> int:
         except core.ClausewiseError as exc:
             print(f"clausewise: error: {exc}", file=sys.stderr)
             return 2
+        except Exception as exc:  # one line, never a traceback (as in the CLI)
+            print(f"clausewise: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 70
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -73,6 +99,8 @@ def run_app(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
         return 2
     window = MainWindow(packs)
+    opener = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
+    app.installEventFilter(opener)
     window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
     if argv:
         window.open_path(Path(argv[0]))  # an invalid file shows its error; the example stays open

@@ -40,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``clausewise`` parser with every subcommand."""
-    from core.cli import batch_cmd, evaluate_cmd, identity_cmd, memo_cmd, packs_cmd, verify_cmd
+    from core.cli import batch_cmd, evaluate_cmd, examples_cmd, identity_cmd, memo_cmd, packs_cmd, verify_cmd
 
     parser = _Parser(
         prog="clausewise",
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"clausewise {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (evaluate_cmd, packs_cmd, memo_cmd, verify_cmd, identity_cmd, batch_cmd):
+    for module in (evaluate_cmd, packs_cmd, memo_cmd, verify_cmd, identity_cmd, batch_cmd, examples_cmd):
         module.register(sub)
     return parser
 
