@@ -10,11 +10,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -26,13 +25,14 @@ import core
 from gui.dialogs import ExportDialog, VerificationDialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
+from gui.menus import build_menus
 from gui.portfolio import PortfolioWindow
+from gui.prompts import UserPrompts
 from gui.results_panel import ResultsPanel
-from gui.session import Draft, Session
+from gui.session import Session
 from gui.settings import Settings
 from gui.worker import run_in_background
 
-SCENARIO_FILTER = "Clausewise scenarios (*.scenario.yaml *.yaml);;All files (*)"
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 STYLE = """
 QLabel#question { font-weight: bold; }
@@ -42,7 +42,7 @@ QLabel#problem { color: #A1001D; }
 """
 
 
-class MainWindow(QMainWindow):
+class MainWindow(UserPrompts, QMainWindow):
     """Clausewise's only top-level window."""
 
     def __init__(self, packs: core.PackSet, settings: Settings | None = None) -> None:
@@ -84,67 +84,9 @@ class MainWindow(QMainWindow):
         self.form.title_changed.connect(lambda t: self._edited(self.session.set_title, t, evaluate=False))
         self.form.notes_changed.connect(lambda t: self._edited(self.session.set_notes, t, evaluate=False))
         self.form.as_of_changed.connect(lambda d: self._edited(self.session.set_as_of, d))
-        self._build_menus()
+        build_menus(self)
         self.apply_zoom(self.settings.zoom)
         self.show_session()
-
-    # --- menus ------------------------------------------------------------------------------
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&New", self.new_scenario, QKeySequence.StandardKey.New)
-        self._action(file, "&Open…", self.open_scenario, QKeySequence.StandardKey.Open)
-        self._action(file, "Open &Portfolio…", self.open_portfolio, "Ctrl+Shift+O", "A folder of scenarios at once")
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.examples_menu = file.addMenu("Open E&xample")
-        for path in core.example_paths():
-            try:
-                title = core.load_scenario(path, self.packs.questionnaire).title or path.name
-            except core.ClausewiseError:
-                continue
-            self._action(self.examples_menu, title.replace("&", "&&"), lambda _=False, p=path: self.open_example(p))
-        file.addSeparator()
-        self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save)
-        self._action(file, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        file.addSeparator()
-        self._action(file, "&Export Signed Memo…", self.export_memo, "Ctrl+E", "Write the memo as a signed PDF")
-        self._action(file, "&Verify Memo…", self.verify_memo, "Ctrl+Shift+V", "Check a signed memo")
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &In", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Reset Zoom", lambda: self.apply_zoom(1.0), "Ctrl+0")
-        self._action(view, "Go to &Form", lambda: self.form.setFocus(), "Ctrl+1")
-        self._action(view, "Go to F&indings", lambda: self.findings.setFocus(), "Ctrl+2")
-        # Ctrl+= as well as Ctrl++: on many keyboards "+" needs Shift.
-        extra = QAction(self)
-        extra.setShortcut(QKeySequence("Ctrl+="))
-        extra.triggered.connect(lambda: self.zoom(+1))
-        self.addAction(extra)
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "What the &verdicts mean", self.explain_verdicts)
-        self._action(help_menu, "&About Clausewise", self.about)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        existing = [Path(p) for p in self.settings.recent_files if Path(p).exists()]
-        if not existing:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-        for i, path in enumerate(existing, start=1):
-            self._action(self.recent_menu, f"&{i} {path.name}", lambda _=False, p=path: self.open_path(p))
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -426,86 +368,6 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         with contextlib.suppress(core.ClausewiseError):  # settings are a convenience; never block on them
             self.settings.save()
-
-    # --- questions to the user (replaced in tests) -----------------------------------------
-
-    def ask_open_path(self) -> Path | None:
-        """Ask which scenario file to open."""
-        start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, SCENARIO_FILTER)
-        return Path(path) if path else None
-
-    def ask_save_path(self, suggested: str) -> Path | None:
-        """Ask where to save the scenario."""
-        start = (self.session.path.parent if self.session.path else Path.home()) / suggested
-        path, _ = QFileDialog.getSaveFileName(self, "Save scenario as", str(start), SCENARIO_FILTER)
-        if not path:
-            return None
-        return Path(path if path.endswith(".yaml") else path + ".scenario.yaml")
-
-    def ask_folder(self) -> Path | None:
-        """Ask which folder of scenarios to open as a portfolio."""
-        start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        path = QFileDialog.getExistingDirectory(self, "Open portfolio folder", start)
-        return Path(path) if path else None
-
-    def ask_pdf_path(self) -> Path | None:
-        """Ask which memo to verify."""
-        path, _ = QFileDialog.getOpenFileName(self, "Verify memo", str(Path.home()), "PDF (*.pdf)")
-        return Path(path) if path else None
-
-    def ask_save_changes(self) -> str:
-        """Save, discard or cancel? Returns ``save``, ``discard`` or ``cancel``."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to {self.session.display_name}?")
-        box.setInformativeText("Your changes are lost if you don't save them.")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        return {
-            QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard",
-        }.get(QMessageBox.StandardButton(answer), "cancel")
-
-    def ask_restore_draft(self, draft: Draft) -> bool:
-        """Offer to restore an autosaved draft."""
-        where = f" of {draft.path.name}" if draft.path else ""
-        answer = QMessageBox.question(
-            self,
-            "Restore unsaved work?",
-            f"Clausewise did not close normally last time. Restore the unsaved draft{where} "
-            f"({draft.scenario.title or 'untitled'}, saved {draft.saved_at[:16].replace('T', ' ')})?",
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def show_error(self, title: str, text: str) -> None:
-        """An error dialog (window-modal, does not block the event loop)."""
-        self._message(QMessageBox.Icon.Critical, title, text)
-
-    def show_info(self, title: str, text: str) -> None:
-        """An information dialog."""
-        self._message(QMessageBox.Icon.Information, title, text)
-
-    def show_memo_written(self, result) -> None:
-        """Say where the memo is, with a button to open its folder."""
-        box = self._message(
-            QMessageBox.Icon.Information,
-            "Memo written",
-            f"The signed memo {result.memo_id} was written to:\n{result.path}",
-        )
-        folder = box.addButton("Open &Folder", QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent))))
-
-    def _message(self, icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.last_message = box
-        box.open()
-        return box
 
 
 def _describe(exc: BaseException) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -13,6 +14,8 @@ from core.memo.styles import MUTED, QUOTE_BAR, QUOTE_BG, RULE
 
 MARGIN = 50
 """Left and right page margin in points; the header and footer rules align with the text."""
+WIDTH = A4[0] - 2 * MARGIN
+"""Width of the text column."""
 
 
 @dataclass

@@ -29,7 +29,8 @@ from reportlab.platypus import (
 from core.citations import cite
 from core.conditions import UNKNOWN
 from core.memo import fonts
-from core.memo.flowables import MARGIN, SignatureBox, SignaturePlacement, make_numbered_canvas, quote_block
+from core.memo.flowables import MARGIN, WIDTH, SignatureBox, SignaturePlacement, make_numbered_canvas, quote_block
+from core.memo.sections import options_section, timeline_section
 from core.memo.styles import (
     BODY,
     CELL,
@@ -52,7 +53,6 @@ from core.packs import PackSet
 from core.results import Evaluation, Finding, PackResult
 from core.verdicts import Verdict
 
-WIDTH = A4[0] - 2 * MARGIN
 DISCLAIMER = (
     "This memo was produced by Clausewise from machine-readable encodings of published policies. It "
     "records how those encodings read the deployment as described; it is not legal advice. Quotations "
@@ -284,62 +284,6 @@ def _findings(ev: Evaluation) -> list:
     return out
 
 
-def _options(ev: Evaluation, packs: PackSet) -> list:
-    """Options to reach compliance: the smallest answer changes (core.whatif), one paragraph each."""
-    from core.whatif import what_if
-
-    result = what_if(ev, packs)
-    if not result.less_severe and not any(f.options for f in result.findings):
-        return []
-    locked = ", ".join(packs.questionnaire.fields[f].label.lower() for f in sorted(result.locked))
-    out = [
-        para("Options to reach compliance", H1),
-        para(f"Smallest answer changes, never adding a prohibition; not changed: {locked}.", SMALL, width=WIDTH),
-    ]
-    overall_changes = set()
-    if result.less_severe:
-        texts = []
-        for o in result.less_severe[:2]:
-            overall_changes.add(o.changes)
-            texts.append("; ".join(c.text for c in o.changes) + f" → {o.overall.label.lower()}")
-        out.append(
-            para(
-                f"To make the verdict less severe than {ev.overall.label.lower()}: " + "; or ".join(texts) + ".",
-                BODY,
-                width=WIDTH,
-            )
-        )
-    for f in result.findings:
-        chosen, fields = [], set()
-        for o in f.options:  # one option per field, so that different remedies show
-            key = tuple(sorted(c.field for c in o.changes))
-            if o.changes in overall_changes or key in fields:
-                continue
-            fields.add(key)
-            chosen.append("; ".join(c.text for c in o.changes))
-            if len(chosen) == 2:
-                break
-        if chosen:
-            out.append(para(f"To remove “{f.title}”: " + "; or ".join(chosen) + ".", BODY, width=WIDTH))
-    return out
-
-
-def _timeline(ev: Evaluation, packs: PackSet) -> list:
-    """How the verdict moved over time (core.timeline), for the packs that ever apply."""
-    from core.timeline import timeline
-
-    line = timeline(ev.scenario, packs)
-    shown = [pt for pt in line.packs if not pt.never_applies]
-    if not shown:
-        return []
-    out = [para("How the verdict moved over time", H1)]
-    for pt in shown:
-        spans = "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in pt.periods)
-        out.append(para(f"{pt.title}: {spans}.", BODY, width=WIDTH))
-        out += [para("• " + change, SMALL, width=WIDTH) for change in pt.changes()]
-    return out
-
-
 def _questions(ev: Evaluation, packs: PackSet) -> list:
     if not ev.questions:
         return []
@@ -418,8 +362,8 @@ def render(
     story += _facts(ev, packs)
     story += _findings(ev)
     story += _questions(ev, packs)
-    story += _options(ev, packs)
-    story += _timeline(ev, packs)
+    story += options_section(ev, packs)
+    story += timeline_section(ev, packs)
     story += _versions(ev)
     story += _signature(author, placement)
     canvasmaker = make_numbered_canvas(

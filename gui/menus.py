@@ -1,0 +1,70 @@
+"""The main window's menus: every action reachable from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+
+import core
+
+
+def _action(w, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, w)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(w) -> None:
+    """File, View and Help menus, every action with a mnemonic and, where usual, a shortcut."""
+    bar = w.menuBar()
+    file = bar.addMenu("&File")
+    _action(w, file, "&New", w.new_scenario, QKeySequence.StandardKey.New)
+    _action(w, file, "&Open…", w.open_scenario, QKeySequence.StandardKey.Open)
+    _action(w, file, "Open &Portfolio…", w.open_portfolio, "Ctrl+Shift+O", "A folder of scenarios at once")
+    w.recent_menu = file.addMenu("Open &Recent")
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
+    w.examples_menu = file.addMenu("Open E&xample")
+    for path in core.example_paths():
+        try:
+            title = core.load_scenario(path, w.packs.questionnaire).title or path.name
+        except core.ClausewiseError:
+            continue
+        _action(w, w.examples_menu, title.replace("&", "&&"), lambda _=False, p=path: w.open_example(p))
+    file.addSeparator()
+    _action(w, file, "&Save", w.save, QKeySequence.StandardKey.Save)
+    _action(w, file, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
+    file.addSeparator()
+    _action(w, file, "&Export Signed Memo…", w.export_memo, "Ctrl+E", "Write the memo as a signed PDF")
+    _action(w, file, "&Verify Memo…", w.verify_memo, "Ctrl+Shift+V", "Check a signed memo")
+    file.addSeparator()
+    _action(w, file, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    view = bar.addMenu("&View")
+    _action(w, view, "Zoom &In", lambda: w.zoom(+1), QKeySequence.StandardKey.ZoomIn)
+    _action(w, view, "Zoom &Out", lambda: w.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+    _action(w, view, "&Reset Zoom", lambda: w.apply_zoom(1.0), "Ctrl+0")
+    _action(w, view, "Go to &Form", lambda: w.form.setFocus(), "Ctrl+1")
+    _action(w, view, "Go to F&indings", lambda: w.findings.setFocus(), "Ctrl+2")
+    # Ctrl+= as well as Ctrl++: on many keyboards "+" needs Shift.
+    extra = QAction(w)
+    extra.setShortcut(QKeySequence("Ctrl+="))
+    extra.triggered.connect(lambda: w.zoom(+1))
+    w.addAction(extra)
+    help_menu = bar.addMenu("&Help")
+    _action(w, help_menu, "What the &verdicts mean", w.explain_verdicts)
+    _action(w, help_menu, "&About Clausewise", w.about)
+
+
+def fill_recent(w) -> None:
+    """File → Open Recent: the recent files that still exist."""
+    w.recent_menu.clear()
+    existing = [Path(p) for p in w.settings.recent_files if Path(p).exists()]
+    if not existing:
+        w.recent_menu.addAction("(none)").setEnabled(False)
+    for i, path in enumerate(existing, start=1):
+        _action(w, w.recent_menu, f"&{i} {path.name}", lambda _=False, p=path: w.open_path(p))
