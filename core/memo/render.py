@@ -166,13 +166,20 @@ def _overall(ev: Evaluation) -> list:
     return [box, Spacer(1, 6)]
 
 
+def _findings_in_words(p: PackResult) -> str:
+    """E.g. "Prohibited: Identifying or verifying people from their faces; …" (most severe first)."""
+    parts = []
+    for verdict in sorted({f.verdict for f in p.findings}, key=lambda v: -v.severity):
+        titles = "; ".join(f.title for f in p.findings if f.verdict is verdict)
+        parts.append(f"{verdict.label}: {titles}.")
+    return " ".join(parts)
+
+
 def _summary(ev: Evaluation) -> list:
     rows = [[para(h, LABEL) for h in ("Policy", "Version in force", "Verdict", "Why")]]
     for p in ev.packs:
         version = f"{p.version.id} ({p.version.period})" if p.version else "none in force"
-        why = p.reason or (
-            f"{len(p.findings)} finding{'s' if len(p.findings) != 1 else ''}" if p.findings else "No rule is triggered."
-        )
+        why = p.reason or _findings_in_words(p) or "No rule is triggered."
         rows.append([para(p.pack.title, CELL), para(version, CELL), _badge(p.verdict), para(why, CELL)])
     return [para("Summary by policy", H1), _grid(rows, [WIDTH * 0.3, WIDTH * 0.18, WIDTH * 0.15, WIDTH * 0.37])]
 

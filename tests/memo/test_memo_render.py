@@ -117,6 +117,20 @@ def test_page_header_footer_and_sections(signed_memo):
         assert pack.digest[:30] in flat(text).replace(" ", "")
 
 
+@needs_poppler
+def test_summary_names_each_policys_findings_by_verdict(body_cam_evaluation, packs, tmp_path):
+    """The summary table says why, in words: each pack's finding titles under their verdict."""
+    text = flat(pdf_text(core.render_unsigned_memo(body_cam_evaluation, packs), tmp_path))
+    summary = text[text.index("Summary by policy") : text.index("The deployment as described")]
+    packs_with_findings = [p for p in body_cam_evaluation.packs if p.findings]
+    assert packs_with_findings
+    for p in packs_with_findings:
+        for f in p.findings:
+            assert flat(f.title) in summary, f"{p.pack.id}: {f.title!r} is not named in the summary"
+        worst = max(p.findings, key=lambda f: f.verdict.severity)
+        assert f"{worst.verdict.label}: " in summary
+
+
 def test_scenario_and_evaluation_are_attached(signed_memo, packs):
     """The PDF carries the scenario file and the evaluation JSON (and the packs used)."""
     files = read_attachments(PdfFileReader(io.BytesIO(signed_memo.read_bytes())))
