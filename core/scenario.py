@@ -124,11 +124,17 @@ def load_scenario(path: Path, questionnaire: Questionnaire) -> Scenario:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block style for mappings, flow style for lists of ids, ``|`` for multi-line text."""
+    """Block style for mappings, flow style for lists of ids, ``|`` for multi-line text and ``>``
+    for long single-line text (so a paragraph of notes reads as a paragraph)."""
+
+
+_UNSAFE_IN_BLOCKS = frozenset("\r\x85\u2028\u2029")  # line breaks YAML would fold into "\n" or " "
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if _UNSAFE_IN_BLOCKS.intersection(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')  # escaped: comes back exactly
+    style = "|" if "\n" in value else ">" if len(value) > 80 else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

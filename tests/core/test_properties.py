@@ -58,3 +58,16 @@ def test_save_and_load_round_trips_any_scenario(answers, tmp_path_factory):
     sc = Scenario(title="t", answers=answers)
     core.save_scenario(sc, path, Q)
     assert core.load_scenario(path, Q) == Scenario(title="t", answers=core.scenario.normalise_answers(Q, answers))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1).filter(str.strip),
+    notes=st.text(st.characters(exclude_categories=("Cs",)), max_size=400),
+)
+def test_any_title_and_notes_survive_a_round_trip(title, notes, tmp_path_factory):
+    """Free text the user typed comes back exactly (less surrounding whitespace), whatever its
+    length, script or line breaks."""
+    path = tmp_path_factory.mktemp("text") / "x.scenario.yaml"
+    core.save_scenario(Scenario(title=title, notes=notes), path, Q)
+    assert core.load_scenario(path, Q) == Scenario(title=title.strip(), notes=notes.strip())
