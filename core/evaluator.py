@@ -267,6 +267,9 @@ def _finding(
         questions=questions,
         trace=trace,
         case=case.label if verdict is not Verdict.UNDETERMINED else "",
+        could_be=tuple(sorted({c.verdict for c in possible}, key=lambda v: -v.severity))
+        if verdict is Verdict.UNDETERMINED
+        else (),
     )
 
 

@@ -30,6 +30,7 @@ def evaluation_to_dict(evaluation: Evaluation, packs: PackSet) -> dict[str, Any]
         },
         "as_of": evaluation.as_of.isoformat(),
         "overall": evaluation.overall.value,
+        "evidence_caveat": evaluation.evidence_caveat,
         "packs": {p.pack.id: _pack(p) for p in evaluation.packs},
         "questions": list(evaluation.questions),
         "question_details": [

@@ -27,7 +27,9 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
     out.append(f"Clausewise evaluation: {title}")
     out.append(f"Evaluated as of {ev.as_of.isoformat()}")
     out.append("")
-    out.append(f"Overall: {ev.overall.symbol} {ev.overall.label.upper()}. {ev.overall.overall_meaning}")
+    out += _wrap(f"Overall: {ev.overall.symbol} {ev.overall.label.upper()}. {ev.overall.overall_meaning}", "")
+    if ev.evidence_caveat:
+        out += _wrap(f"Evidence: {ev.evidence_caveat}", "")
     out.append("")
     out.append("Per policy:")
     for p in ev.packs:

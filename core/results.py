@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from core.conditions import TraceNode
-from core.packs import Clause, PackVersion, PolicyPack
+from core.packs import Clause, PackVersion, PolicyPack, VerificationStatus
 from core.scenario import Scenario
 from core.verdicts import Verdict
 
@@ -54,6 +54,19 @@ class Finding:
     """The evaluated condition tree."""
     case: str = ""
     """Label of the case that decided the verdict, if the rule has several."""
+    could_be: tuple[Verdict, ...] = ()
+    """For undetermined findings: the verdicts the rule could still give, most severe first."""
+
+    @property
+    def stands_in_the_way(self) -> bool:
+        """Prohibited or unclear, or undetermined and possibly either: a finding worth removing.
+
+        An undetermined finding that could at most allow the deployment under conditions is not.
+        """
+        blocking = (Verdict.PROHIBITED, Verdict.UNCLEAR)
+        return self.verdict in blocking or (
+            self.verdict is Verdict.UNDETERMINED and any(v in blocking for v in self.could_be)
+        )
 
 
 @dataclass(frozen=True)
@@ -142,3 +155,22 @@ class Evaluation:
     def findings(self) -> tuple[Finding, ...]:
         """All findings of all packs."""
         return tuple(f for p in self.packs for f in p.findings)
+
+    @property
+    def evidence_caveat(self) -> str:
+        """A warning when the overall verdict rests on wording not checked against the publisher.
+
+        Empty if at least one finding with the overall verdict quotes a clause that is not merely
+        secondary (as quoted by the press or a third party).
+        """
+        deciding = [f for f in self.findings if f.verdict is self.overall and f.clauses]
+        if not deciding or self.overall in (Verdict.NO_PROHIBITION_FOUND, Verdict.NOT_APPLICABLE):
+            return ""
+        weak = [f for f in deciding if all(c.status is VerificationStatus.SECONDARY for c in f.clauses)]
+        if len(weak) < len(deciding):
+            return ""
+        which = "The finding" if len(weak) == 1 else f"All {len(weak)} findings"
+        return (
+            f"{which} behind this verdict quote{'s' if len(weak) == 1 else ''} policy wording only as reported "
+            "by the press or a third party (status: secondary), not checked against the publisher's own text."
+        )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from core.evaluator import evaluate
 from core.packs import PackSet
+from core.results import Applicability
 from core.scenario import Scenario
 from core.verdicts import Verdict
 
@@ -30,6 +31,13 @@ class Period:
     clauses: tuple[str, ...]
     """Clause ids cited by the findings in this period."""
     rules: tuple[str, ...]
+    not_in_force: bool = False
+    """No stored version of the policy was in force (before the first one, or after one ended)."""
+
+    @property
+    def state(self) -> str:
+        """The verdict in words; "no stored version in force" when no version of the policy was in force."""
+        return "no stored version in force" if self.not_in_force else self.verdict.label.lower()
 
     def span(self) -> str:
         """E.g. ``until 2024-04-30``, ``2024-05-01 to 2025-01-28`` or ``from 2025-02-02``."""
@@ -55,11 +63,19 @@ class PackTimeline:
         """Whether the pack does not apply to the scenario at any time."""
         return all(p.verdict is Verdict.NOT_APPLICABLE for p in self.periods)
 
+    def summary(self) -> str:
+        """The verdicts in words, consecutive periods with the same verdict joined, e.g.
+        "no stored version in force until 2023-01-15; prohibited from 2023-01-16"."""
+        return spans_in_words(self.periods)
+
     def changes(self) -> list[str]:
         """Each change in words: the date, the verdicts and the clauses that arrived or left."""
         out = []
         for before, after in zip(self.periods, self.periods[1:], strict=False):
-            text = f"{after.start}: {before.verdict.label.lower()} → {after.verdict.label.lower()}"
+            if before.state == after.state:
+                text = f"{after.start}: still {after.state}"
+            else:
+                text = f"{after.start}: {before.state} → {after.state}"
             if before.version != after.version and after.version:
                 text += f" (version {after.version})"
             added = [c for c in after.clauses if c not in before.clauses]
@@ -96,6 +112,7 @@ class Timeline:
                 "verdict": p.verdict.value,
                 "version": p.version,
                 "clauses": list(p.clauses),
+                "no_version_on_record": p.not_in_force,
             }
 
         return {
@@ -108,16 +125,31 @@ class Timeline:
     def lines(self) -> list[str]:
         """The timeline in words, e.g. "no prohibition found until 2024-04-30; prohibited from 2024-05-01"."""
         out = ["How the verdict moved over time:"]
-        out.append("  Overall: " + "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in self.overall))
+        out.append("  Overall: " + spans_in_words(self.overall))
         never = [pt.title for pt in self.packs if pt.never_applies]
         for pt in self.packs:
             if pt.never_applies:
                 continue
-            out.append(f"  {pt.title}: " + "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in pt.periods))
+            out.append(f"  {pt.title}: " + pt.summary())
             out += [f"    - {c}" for c in pt.changes()]
         if never:
             out.append("  Never applicable to this scenario: " + "; ".join(never))
         return out
+
+
+def spans_in_words(periods: tuple[Period, ...]) -> str:
+    """E.g. "not applicable until 2023-01-15; prohibited from 2023-01-16": periods in a row with
+    the same verdict (even under different versions) are named once."""
+    joined: list[Period] = []
+    for p in periods:
+        if joined and joined[-1].state == p.state:
+            last = joined[-1]
+            joined[-1] = Period(
+                last.start, p.end, last.verdict, last.version, last.clauses, last.rules, last.not_in_force
+            )
+        else:
+            joined.append(p)
+    return "; ".join(f"{p.state} {p.span()}" for p in joined)
 
 
 def change_days(packs: PackSet) -> list[dt.date]:
@@ -136,7 +168,12 @@ def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
     days = change_days(packs)
     samples = [days[0] - dt.timedelta(days=1), *days]
     evaluations = [evaluate(scenario, packs, day) for day in samples]
-    overall = _merge([(day, ev.overall, None, (), ()) for day, ev in zip(samples, evaluations, strict=True)])
+    overall = _merge(
+        [
+            (day, ev.overall, None, (), (), all(r.applicability is Applicability.NOT_IN_FORCE for r in ev.packs))
+            for day, ev in zip(samples, evaluations, strict=True)
+        ]
+    )
     pack_lines = []
     for pack in packs:
         states = []
@@ -144,7 +181,14 @@ def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
             r = ev.pack(pack.id)
             clauses = tuple(dict.fromkeys(c.id for f in r.findings for c in f.clauses))
             states.append(
-                (day, r.verdict, r.version.id if r.version else None, clauses, tuple(f.rule for f in r.findings))
+                (
+                    day,
+                    r.verdict,
+                    r.version.id if r.version else None,
+                    clauses,
+                    tuple(f.rule for f in r.findings),
+                    r.applicability is Applicability.NOT_IN_FORCE,
+                )
             )
         pack_lines.append(PackTimeline(pack.id, pack.title, _merge(states)))
     return Timeline(overall, tuple(pack_lines))
@@ -152,15 +196,22 @@ def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
 
 def _merge(states: list[tuple]) -> tuple[Period, ...]:
     periods: list[Period] = []
-    for i, (day, verdict, version, clauses, rules) in enumerate(states):
+    for i, (day, verdict, version, clauses, rules, not_in_force) in enumerate(states):
         if verdict is Verdict.NOT_APPLICABLE:
             version = None  # out of scope or not in force: which version does not matter
-        if periods and (periods[-1].verdict, periods[-1].version, periods[-1].clauses) == (verdict, version, clauses):
+        key = (verdict, version, clauses, not_in_force)
+        if periods and (periods[-1].verdict, periods[-1].version, periods[-1].clauses, periods[-1].not_in_force) == key:
             continue
         if periods:
             last = periods[-1]
             periods[-1] = Period(
-                last.start, day - dt.timedelta(days=1), last.verdict, last.version, last.clauses, last.rules
+                last.start,
+                day - dt.timedelta(days=1),
+                last.verdict,
+                last.version,
+                last.clauses,
+                last.rules,
+                last.not_in_force,
             )
-        periods.append(Period(None if i == 0 else day, None, verdict, version, clauses, rules))
+        periods.append(Period(None if i == 0 else day, None, verdict, version, clauses, rules, not_in_force))
     return tuple(periods)

@@ -1,7 +1,8 @@
 """What would change the outcome: the smallest sets of answer changes that remove a finding
 or make the overall verdict less severe.
 
-For each finding that is prohibited, unclear or undetermined, single changes are tried first,
+For each finding that stands in the way — prohibited or unclear, or undetermined and possibly
+either (:attr:`core.results.Finding.stands_in_the_way`) — single changes are tried first,
 then pairs of changes to two different fields (a pair is offered only if neither of its changes
 works alone). Fields the user cannot change are locked — by default who the deployer is and
 where. A change set is never offered if it brings in a prohibition that was not there before.
@@ -34,7 +35,6 @@ DEFAULT_LOCKED = frozenset(
     }
 )
 """Facts about who deploys and where: locked unless the user unlocks them."""
-TARGET_VERDICTS = (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.UNDETERMINED)
 MAX_OPTIONS = 6
 
 RuleKey = tuple[str, str]
@@ -188,6 +188,8 @@ class _Search:
         self.base_overall, _, self.base_rules = rule_verdicts(scenario, packs, day)
         self.base_prohibited = {k for k, v in self.base_rules.items() if v is Verdict.PROHIBITED}
         self.cache: dict[tuple, tuple[Verdict, dict[RuleKey, Verdict]]] = {}
+        self.targets: set[RuleKey] = set()
+        """The findings that stand in the way (named as "still applies" when they remain)."""
         self.visible = set(self.q.visible_fields(self.q.resolve(scenario.answers)))
         self.short_titles = {(p.id, r.id): f"“{r.title}”" for p in packs for r in p.rules}
         self.titles = {(p.id, r.id): f"“{r.title}” ({p.title})" for p in packs for r in p.rules}
@@ -226,7 +228,7 @@ class _Search:
 
     def _text(self, changes: tuple[Change, ...], removed: tuple[RuleKey, ...], remaining: tuple[RuleKey, ...]) -> str:
         parts = ["; ".join(c.text for c in changes)]
-        still = [k for k in remaining if self.base_rules[k] in TARGET_VERDICTS]
+        still = [k for k in remaining if k in self.targets]
         involved = {k[0] for k in (*removed, *still)}
         name = self.titles if len(involved) > 1 else self.short_titles
         if removed:
@@ -293,11 +295,12 @@ def what_if(
     """Search the smallest change sets (one field, then two) for every open finding and the overall verdict."""
     scenario = evaluation.scenario.replace(answers=normalise_answers(packs.questionnaire, evaluation.scenario.answers))
     search = _Search(scenario, packs, evaluation.as_of, frozenset(locked))
+    search.targets = {(r.pack.id, f.rule) for r in evaluation.packs for f in r.findings if f.stands_in_the_way}
     findings = []
     relevant_all: set[str] = set()
     for result in evaluation.packs:
         for finding in result.findings:
-            if finding.verdict not in TARGET_VERDICTS:
+            if not finding.stands_in_the_way:
                 continue
             key = (result.pack.id, finding.rule)
             fields = {n.field for n in finding.trace.walk() if n.field}

@@ -98,6 +98,8 @@ def findings_html(evaluation: core.Evaluation, packs: core.PackSet) -> str:
         f'<h2 style="margin-bottom:4px;">{badge(ev.overall)}</h2>',
         f"<p>{escape(ev.overall.overall_meaning)} Evaluated as of {ev.as_of.isoformat()}.</p>",
     ]
+    if ev.evidence_caveat:
+        parts.append(f'<p style="color:#8a4b00;"><b>Evidence:</b> {escape(ev.evidence_caveat)}</p>')
 
     def count(p: core.PackResult) -> str:
         n = len(p.findings)

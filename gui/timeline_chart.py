@@ -71,7 +71,7 @@ class TimelineChart(QWidget):
                 painter.fillRect(rect, QColor(COLOURS[period.verdict]))
                 painter.setPen(QPen(QColor("#ffffff"), 1))
                 painter.drawRect(rect)
-                label = f"{SYMBOLS[period.verdict]} {period.verdict.label}"
+                label = f"{SYMBOLS[period.verdict]} {period.state[:1].upper()}{period.state[1:]}"
                 if metrics.horizontalAdvance(label) + 8 > rect.width():
                     label = SYMBOLS[period.verdict]
                 if metrics.horizontalAdvance(label) + 4 <= rect.width():

@@ -141,11 +141,14 @@ def _title_block(ev: Evaluation, memo_id: str, created: dt.datetime, author: Aut
 
 def _overall(ev: Evaluation) -> list:
     colour = VERDICT_COLOURS[ev.overall]
+    meaning = [para(ev.overall.overall_meaning, BODY)]
+    if ev.evidence_caveat:
+        meaning.append(para(f"Evidence: {ev.evidence_caveat}", SMALL))
     box = Table(
         [
             [
                 Paragraph(f"<b>Overall verdict: {ev.overall.label.upper()}</b>", H2),
-                para(ev.overall.overall_meaning, BODY),
+                meaning,
             ]
         ],
         colWidths=[WIDTH * 0.42, WIDTH * 0.58],
@@ -181,7 +184,7 @@ def _summary(ev: Evaluation) -> list:
         version = f"{p.version.id} ({p.version.period})" if p.version else "none in force"
         why = p.reason or _findings_in_words(p) or "No rule is triggered."
         rows.append([para(p.pack.title, CELL), para(version, CELL), _badge(p.verdict), para(why, CELL)])
-    return [para("Summary by policy", H1), _grid(rows, [WIDTH * 0.3, WIDTH * 0.18, WIDTH * 0.15, WIDTH * 0.37])]
+    return [para("Summary by policy", H1), _grid(rows, [WIDTH * 0.29, WIDTH * 0.18, WIDTH * 0.17, WIDTH * 0.36])]
 
 
 def _facts(ev: Evaluation, packs: PackSet) -> list:
@@ -227,7 +230,7 @@ def _facts(ev: Evaluation, packs: PackSet) -> list:
     return out
 
 
-def _finding(p: PackResult, f: Finding) -> list:
+def _finding(p: PackResult, f: Finding, packs: PackSet) -> list:
     assert p.version is not None
     colour = VERDICT_COLOURS[f.verdict].hexval()[2:]
     head = Paragraph(
@@ -237,7 +240,8 @@ def _finding(p: PackResult, f: Finding) -> list:
         FINDING,
     )
     # The explanation names the facts; the facts table above lists every answer.
-    out = [KeepTogether([head, para(f.explanation, BODY, width=WIDTH)])]
+    opening = [head, para(f.explanation, BODY, width=WIDTH)]
+    out: list = []
     # Quotes from the same place share one citation, printed after the last of them.
     groups: list[tuple[str, list]] = []
     for clause in f.clauses:
@@ -246,25 +250,31 @@ def _finding(p: PackResult, f: Finding) -> list:
             groups[-1][1].append(clause)
         else:
             groups.append((citation, [clause]))
-    for citation, clauses in groups:
+    for i, (citation, clauses) in enumerate(groups):
         block: list = []
-        for clause in clauses:
+        for j, clause in enumerate(clauses):
+            if j:
+                block.append(Spacer(1, 3))  # separate quotes stay visibly separate
             block.append(quote_block([para(line, QUOTE, width=WIDTH - 20) for line in clause.text.split("\n")], WIDTH))
         ids = ", ".join(c.id for c in clauses)
         notes = "".join(f" Note on [{c.id}]: {c.note}" for c in clauses if c.note)
         block.append(para(f"[{ids}] {citation}{notes}", SMALL, width=WIDTH))
-        out.append(KeepTogether(block))
+        # The heading never ends a page without the first quote under it.
+        out.append(KeepTogether(opening + block if i == 0 else block))
+    if not groups:
+        out.append(KeepTogether(opening))
     for note in f.notes:
         out.append(para("Interpretation: " + note, BODY, width=WIDTH))
     for remedy in f.remedies:
         out.append(para("What would change this: " + remedy, BODY, width=WIDTH))
     if f.questions:
-        out.append(para("Open questions: " + ", ".join(f.questions), BODY))
+        labels = "; ".join(packs.questionnaire.fields[q].label for q in f.questions)
+        out.append(para("Open questions: " + labels + ".", BODY, width=WIDTH))
     out.append(Spacer(1, 3))
     return out
 
 
-def _findings(ev: Evaluation) -> list:
+def _findings(ev: Evaluation, packs: PackSet) -> list:
     out: list = [CondPageBreak(170), para("Findings", H1)]
     quiet = []
     for p in ev.packs:
@@ -283,7 +293,7 @@ def _findings(ev: Evaluation) -> list:
         for later in p.later:
             out.append(para(later.text(), BODY, width=WIDTH))
         for f in p.findings:
-            out += _finding(p, f)
+            out += _finding(p, f, packs)
     # Policies without findings are explained in the summary table; only their notes are added here.
     for p in quiet:
         for text in (*(f"Note: {n}" for n in p.notices), *(lv.text() for lv in p.later)):
@@ -301,14 +311,16 @@ def _questions(ev: Evaluation, packs: PackSet) -> list:
 
 
 def _versions(ev: Evaluation) -> list:
-    rows = [[para(h, LABEL) for h in ("Policy pack", "Version used", "Pack digest")]]
+    rows = [[para(h, LABEL) for h in ("Policy pack", "Version used", "Pack digest (SHA-256)")]]
     for p in ev.packs:
-        version = f"{p.version.id}: {p.version.title}" if p.version else "none in force"
-        rows.append([para(p.pack.id, CELL), para(version, CELL), para(p.pack.digest, MONO)])
+        version = p.version.id if p.version else "none in force"
+        algorithm, _, digest = p.pack.digest.partition(":")
+        assert algorithm == "sha256", algorithm
+        rows.append([para(p.pack.id, CELL), para(version, CELL), para(digest, MONO)])
     return [
         CondPageBreak(120),
         para("Policy versions and pack digests", H1),
-        _grid(rows, [WIDTH * 0.25, WIDTH * 0.33, WIDTH * 0.42]),
+        _grid(rows, [WIDTH * 0.24, WIDTH * 0.17, WIDTH * 0.59]),
         Spacer(1, 4),
         para(
             "Attached to this PDF: the scenario file, the evaluation as JSON, and the questionnaire and policy "
@@ -367,7 +379,7 @@ def render(
     story += _overall(ev)
     story += _summary(ev)
     story += _facts(ev, packs)
-    story += _findings(ev)
+    story += _findings(ev, packs)
     story += _questions(ev, packs)
     story += options_section(ev, packs)
     story += timeline_section(ev, packs)

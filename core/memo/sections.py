@@ -16,10 +16,13 @@ def options_section(ev: Evaluation, packs: PackSet) -> list:
     if not result.less_severe and not any(f.options for f in result.findings):
         return []
     locked = ", ".join(packs.questionnaire.fields[f].label.lower() for f in sorted(result.locked))
-    out = [
-        para("Options to reach compliance", H1),
-        para(f"Smallest answer changes, never adding a prohibition; not changed: {locked}.", SMALL, width=WIDTH),
-    ]
+    intro = para(
+        f"Smallest answer changes, never adding a prohibition; not changed: {locked}. At most two options per "
+        "finding; the window's “What would change” tab and clausewise evaluate --what-if list them all.",
+        SMALL,
+        width=WIDTH,
+    )
+    out = [para("Options to reach compliance", H1), intro]
     overall_changes = set()
     if result.less_severe:
         texts = []
@@ -33,6 +36,8 @@ def options_section(ev: Evaluation, packs: PackSet) -> list:
                 width=WIDTH,
             )
         )
+    titles = [f.title for f in result.findings]
+    pack_titles = {p.id: p.title for p in packs}
     for f in result.findings:
         chosen, fields = [], set()
         for o in f.options:  # one option per field, so that different remedies show
@@ -41,10 +46,9 @@ def options_section(ev: Evaluation, packs: PackSet) -> list:
                 continue
             fields.add(key)
             chosen.append("; ".join(c.text for c in o.changes))
-            if len(chosen) == 2:
-                break
         if chosen:
-            out.append(para(f"To remove “{f.title}”: " + "; or ".join(chosen) + ".", BODY, width=WIDTH))
+            which = f"“{f.title}” ({pack_titles[f.pack_id]})" if titles.count(f.title) > 1 else f"“{f.title}”"
+            out.append(para(f"To remove {which}: " + "; or ".join(chosen[:2]) + ".", BODY, width=WIDTH))
     return out
 
 
@@ -58,7 +62,6 @@ def timeline_section(ev: Evaluation, packs: PackSet) -> list:
         return []
     out = [para("How the verdict moved over time", H1)]
     for pt in shown:
-        spans = "; ".join(f"{p.verdict.label.lower()} {p.span()}" for p in pt.periods)
-        out.append(para(f"{pt.title}: {spans}.", BODY, width=WIDTH))
+        out.append(para(f"{pt.title}: {pt.summary()}.", BODY, width=WIDTH))
         out += [para("• " + change, SMALL, width=WIDTH) for change in pt.changes()]
     return out

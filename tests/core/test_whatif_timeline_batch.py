@@ -97,9 +97,12 @@ def test_body_cam_timeline_shows_the_change_on_2024_05_01():
     assert "law-enforcement-mobile-real-time" in starts[dt.date(2024, 5, 1)].clauses
     assert "law-enforcement-mobile-real-time" not in starts[dt.date(2023, 1, 16)].clauses
     assert any(
-        c.startswith("2024-05-01: prohibited → prohibited") and "law-enforcement-mobile-real-time" in c
+        c.startswith("2024-05-01: still prohibited (version 2024-05-01)") and "law-enforcement-mobile-real-time" in c
         for c in line.changes()
     )
+    # In words, the same verdict under two versions is one stretch; before 2023-01-16 no version existed.
+    assert line.summary() == "no stored version in force until 2023-01-15; prohibited from 2023-01-16"
+    assert line.changes()[0].startswith("2023-01-16: no stored version in force → prohibited")
 
 
 def test_eu_timeline_shows_the_ai_act_coming_into_force_on_2025_02_02():
@@ -171,3 +174,40 @@ def test_evaluate_what_if_and_timeline_on_the_command_line(capsys):
     assert "deployer.kind" not in data["what_if"]["locked"]
     assert data["timeline"]["packs"]["microsoft-azure-openai"]["periods"][-1]["from"] == "2024-05-01"
     assert main(["evaluate", str(BODY_CAM), "--what-if", "--lock", "no.such.field"]) == 2
+
+
+PARTIAL = core.Scenario(
+    answers={"service": ("azure_openai", "azure_ai_face"), "capabilities": ("face_identification",)}
+)
+APPREHENDED = ("microsoft-azure-ai-face", "law-enforcement-approved-use")
+
+
+def test_what_if_never_offers_to_remove_a_finding_that_could_at_most_allow_under_conditions():
+    """An undetermined rule that can only allow under conditions is not an obstacle: no "options"
+    to remove it (they were the most restricted uses, e.g. live identification on patrol)."""
+    ev = core.evaluate(PARTIAL, PACKS, dt.date(2025, 6, 1))
+    apprehended = next(f for p in ev.packs for f in p.findings if (p.pack.id, f.rule) == APPREHENDED)
+    assert apprehended.verdict is core.Verdict.UNDETERMINED
+    assert apprehended.could_be == (core.Verdict.RESTRICTED,)
+    assert not apprehended.stands_in_the_way
+    result = what_if(ev, PACKS)
+    offered = {(f.pack_id, f.rule) for f in result.findings}
+    assert APPREHENDED not in offered
+    assert offered == {(p.pack.id, f.rule) for p in ev.packs for f in p.findings if f.stands_in_the_way}
+    for option in (o for f in result.findings for o in f.options):
+        assert "“Law-enforcement use case for identifying apprehended suspects”" not in option.text.split("still")[-1]
+
+
+def test_evidence_caveat_only_when_the_verdict_rests_on_press_quotes_alone():
+    """Body-cam: every prohibiting clause is quoted from the press; the EU retailer: Article 5 is primary."""
+    body_cam = _evaluate(BODY_CAM)
+    deciding = [f for f in body_cam.findings if f.verdict is body_cam.overall]
+    assert all(c.status is core.VerificationStatus.SECONDARY for f in deciding for c in f.clauses)
+    assert f"All {len(deciding)} findings" in body_cam.evidence_caveat and "secondary" in body_cam.evidence_caveat
+    assert "Evidence: " + body_cam.evidence_caveat.split(" (")[0] in " ".join(
+        core.evaluation_to_text(body_cam, PACKS).split()
+    )
+    assert json.loads(core.evaluation_to_json(body_cam, PACKS))["evidence_caveat"] == body_cam.evidence_caveat
+    eu = _evaluate(EU_RETAILER)
+    assert any(c.status is core.VerificationStatus.PRIMARY for f in eu.findings for c in f.clauses)
+    assert eu.evidence_caveat == ""

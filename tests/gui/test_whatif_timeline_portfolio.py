@@ -53,7 +53,7 @@ def test_timeline_chart_has_a_lane_per_applicable_policy(window):
         "EU AI Act, Article 5 (prohibited AI practices)",
         "Overall",
     ]
-    assert "2025-02-02: not applicable → prohibited" in window.results.timeline_text.toPlainText()
+    assert "2025-02-02: no stored version in force → prohibited" in window.results.timeline_text.toPlainText()
     image = chart.grab()
     assert not image.isNull() and image.width() > 300
 
