@@ -19,7 +19,7 @@ from typing import Any
 
 from core.conditions import AllOf, AnyOf, Condition, Constant, FieldTest, Not, Ref
 from core.questionnaire import Field, FieldType
-from core.schema import Reader
+from core.schema import Reader, did_you_mean
 from core.yamlsource import KeyPath
 
 _OPS_BY_TYPE = {
@@ -70,7 +70,8 @@ def field_value(reader: Reader, f: Field, value: Any, path: KeyPath, countries: 
     if text not in f.option_labels:
         reader.fail(
             path,
-            f"{text!r} is not an option of {f.id}; expected one of: " + ", ".join(o.value for o in f.options),
+            f"{text!r} is not an option of {f.id}{did_you_mean(text, f.option_labels)}; expected one of: "
+            + ", ".join(o.value for o in f.options),
         )
     return text
 

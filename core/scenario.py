@@ -21,7 +21,7 @@ from core.atomic import write_atomic
 from core.condition_parser import field_value
 from core.errors import ScenarioError
 from core.questionnaire import Questionnaire
-from core.schema import Reader
+from core.schema import Reader, did_you_mean
 from core.yamlsource import KeyPath, parse_yaml, read_text
 
 FORMAT = "scenario/1"
@@ -103,7 +103,8 @@ def parse_scenario(text: str, file: str | Path, questionnaire: Questionnaire) ->
 def read_answer(r: Reader, questionnaire: Questionnaire, fid: str, value: Any, path: KeyPath) -> Any:
     """Validate one answer read from a document at ``path``; None means unanswered."""
     if fid not in questionnaire.fields:
-        r.fail(path, "unknown field; see the questionnaire for the field ids")
+        hint = did_you_mean(fid, questionnaire.fields) or "; see the questionnaire for the field ids"
+        r.fail(path, f"unknown field{hint}")
     if value is None:
         return None
     f = questionnaire.fields[fid]

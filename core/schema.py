@@ -8,6 +8,8 @@ silently accepted.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
@@ -77,7 +79,7 @@ class Reader:
             if key not in allowed:
                 self.fail(
                     (*path, key),
-                    f"unknown key; allowed here: {', '.join(sorted(allowed))}",
+                    f"unknown key{did_you_mean(str(key), allowed)}; allowed here: {', '.join(sorted(allowed))}",
                 )
         for key in required:
             if key not in value:
@@ -121,8 +123,9 @@ class Reader:
         if isinstance(value, str):
             try:
                 return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+            except ValueError as exc:
+                if _DATE_SHAPE.match(value.strip()):
+                    self.fail(path, f"{value.strip()!r} is not a real date ({exc})")
         self.fail(path, f"expected a date written as YYYY-MM-DD, found {_describe(value)}")
 
     def choice(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> str:
@@ -134,9 +137,20 @@ class Reader:
         return text
 
 
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_date(text: str) -> dt.date:
     """Parse a YYYY-MM-DD date typed by a user; raises :class:`InputError` with a hint."""
     try:
         return dt.date.fromisoformat(text.strip())
-    except ValueError:
+    except ValueError as exc:
+        if _DATE_SHAPE.match(text.strip()):
+            raise InputError(f"{text.strip()!r} is not a real date ({exc})") from None
         raise InputError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01") from None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" for the closest candidate, or "" if none is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from core.errors import InputError
+from core.yaml_errors import enclosing_key, explain_syntax_error
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 4 * 1024 * 1024
@@ -73,7 +74,15 @@ def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
     except IsADirectoryError:
         raise error_class("is a directory, not a file", file=path) from None
     except UnicodeDecodeError as exc:
-        raise error_class(f"not UTF-8 text (byte {exc.start})", file=path) from None
+        raw = path.read_bytes()
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise error_class(
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02X} at column {column} cannot be read"
+            " (is it a binary file, or saved in another encoding?)",
+            file=path,
+            line=line,
+        ) from None
     except OSError as exc:
         raise error_class(f"cannot read: {exc.strerror}", file=path) from None
 
@@ -87,16 +96,18 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "invalid YAML").strip().splitlines()[0]
-        raise error_class(
-            f"not valid YAML: {problem}",
-            file=file,
-            line=(mark.line + 1) if mark else None,
-        ) from None
+        message, line = explain_syntax_error(exc, text)
+        own = not message.startswith(("this line's indentation", "line ", "a tab"))  # the error is in the value
+        key = enclosing_key(text, line, own=own) if line else None
+        raise error_class(f"not valid YAML: {message}", file=file, key=key, line=line) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
-        raise error_class(f"not valid YAML: character {exc.character!r} is not allowed", file=file, line=line) from None
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise error_class(
+            f"not valid YAML: the control character U+{char:04X} is not allowed in a text file (is it a binary file?)",
+            file=file,
+            line=line,
+        ) from None
     except yaml.YAMLError as exc:
         raise error_class(f"not valid YAML: {str(exc).splitlines()[0]}", file=file) from None
     if node is None:

@@ -68,7 +68,10 @@ def _FileOpenFilter(window):
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    """Open the main window with ``argv[0]`` (a scenario file) or the body-cam example."""
+    """Open the main window with ``argv[0]`` (a scenario file) or the body-cam example.
+
+    If the file cannot be opened, its error is shown over a new, empty scenario.
+    """
     argv = list(argv or [])
     if not has_display():
         try:
@@ -101,9 +104,11 @@ def run_app(argv: list[str] | None = None) -> int:
     window = MainWindow(packs)
     opener = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
     app.installEventFilter(opener)
-    window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
-    if argv:
-        window.open_path(Path(argv[0]))  # an invalid file shows its error; the example stays open
     window.show()
+    if not argv:
+        window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
+    elif not window.open_path(Path(argv[0]), asked=True):
+        # Never leave an example on screen that the user might take for their file.
+        window.statusBar().showMessage(f"Could not open {argv[0]}; this is a new, empty scenario.")
     window.offer_restore()
     return app.exec()

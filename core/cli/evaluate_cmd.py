@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from pathlib import Path
 
 from core import evaluate, evaluation_to_dict, evaluation_to_text
@@ -73,7 +74,17 @@ def run(args: argparse.Namespace) -> int:
         data.update(extra_json)
         write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        write(evaluation_to_text(ev, packs, show_trace=args.trace) + "".join(line + "\n" for line in extra_text))
+        extra = [wrapped for line in extra_text for wrapped in _wrap(line)]
+        write(evaluation_to_text(ev, packs, show_trace=args.trace) + "".join(line + "\n" for line in extra))
     if args.fail_on and ev.overall.severity >= Verdict(args.fail_on).severity:
         return 1
     return 0
+
+
+def _wrap(line: str, width: int = 100) -> list[str]:
+    """A long line of the what-if or timeline text, wrapped under its own indentation or bullet."""
+    body = line.lstrip(" ")
+    hang = len(line) - len(body) + (2 if body.startswith("- ") else 0)
+    return textwrap.wrap(line, width, subsequent_indent=" " * hang, break_long_words=False, break_on_hyphens=False) or [
+        line
+    ]

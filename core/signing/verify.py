@@ -89,7 +89,14 @@ class VerificationReport:
             out.append("Result: NOT VERIFIED.")
             out += [f"- {p}" for p in self.problems]
             return out
-        out.append("Result: " + ("VERIFIED. The memo is exactly as it was signed." if self.ok else "NOT VERIFIED."))
+        if not self.ok:
+            out.append("Result: NOT VERIFIED.")
+        elif self.trusted:
+            out.append("Result: VERIFIED. The memo is exactly as it was signed, by a signer you trust.")
+        else:
+            out.append(
+                "Result: VERIFIED. The memo is exactly as it was signed; the signer is not on your trusted list."
+            )
         out.append(
             "Signature intact: yes, the signed content has not changed."
             if self.intact
@@ -102,7 +109,10 @@ class VerificationReport:
             ),
             NOT_ACCEPTABLE: "Changes after signing: YES, new content was added after signing. Do not rely on it.",
         }
-        out.append(changes[self.modification] + (f" ({self.modification_detail})" if self.modification_detail else ""))
+        change = changes[self.modification]
+        if not self.intact and self.modification == NONE:
+            change = "Changes after signing: nothing was added after the signature; the signed bytes themselves differ."
+        out.append(change + (f" ({self.modification_detail})" if self.modification_detail else ""))
         who = ", ".join(x for x in (self.signer, self.organisation, self.email) if x)
         out.append(f"Signed by: {who}")
         out.append(f"Certificate fingerprint (SHA-256): {self.fingerprint}")

@@ -15,6 +15,9 @@ import pytest
 
 import core
 from core import InputError, load_pack, load_scenario
+from core.resources import resources_dir
+from core.yaml_errors import enclosing_key
+from core.yamlsource import format_key, parse_yaml
 
 BAD = Path(__file__).parent / "bad"
 HEADER = re.compile(r"^# expect: key=(?P<key>\S+) line=(?P<line>\S+) contains=(?P<contains>.*)$")
@@ -22,7 +25,7 @@ FILES = sorted(p for p in BAD.rglob("*.yaml"))
 
 
 def expectation(path: Path) -> tuple[str | None, int | None, str]:
-    m = HEADER.match(path.read_text(encoding="utf-8").splitlines()[0])
+    m = HEADER.match(path.read_bytes().split(b"\n")[0].decode("utf-8"))  # the rest may not be UTF-8
     assert m, f"{path} has no '# expect:' header"
     key = None if m["key"] == "-" else m["key"]
     line = None if m["line"] == "-" else int(m["line"])
@@ -89,3 +92,24 @@ def test_cli_packs_check_reports_a_bad_pack_in_one_line():
     assert proc.returncode == 2
     assert proc.stderr.strip() == proc.stderr.strip().splitlines()[0]
     assert f"{path}:{line}: {key}:" in proc.stderr
+
+
+def test_the_key_named_at_a_syntax_error_agrees_with_the_parser_on_every_bundled_file():
+    """enclosing_key reads key paths from indentation alone; on valid files it must give the
+    path the real parser records for each block-style key line (flow lines are not claimed)."""
+    files = [*resources_dir().rglob("*.yaml"), *(BAD.parent / "data").rglob("*.yaml")]
+    checked = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        _, smap = parse_yaml(text, path)
+        deepest: dict[int, tuple] = {}
+        for key_path, line in smap.lines.items():
+            if key_path and isinstance(key_path[-1], str) and len(key_path) > len(deepest.get(line, ())):
+                deepest[line] = key_path
+        for line, key_path in deepest.items():
+            source = text.splitlines()[line - 1]
+            if "{" in source or "[" in source.partition(":")[0] or source.strip().startswith("<<"):
+                continue
+            assert enclosing_key(text, line, own=True) == format_key(key_path), f"{path}:{line}: {source!r}"
+            checked += 1
+    assert checked > 3000

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import core
 from core.cli.main import main
 from core.resources import examples_dir, packs_dir
 
@@ -194,4 +195,23 @@ def test_a_bad_date_is_one_line_and_status_2():
         cwd=Path(__file__).resolve().parents[2],
     )
     assert proc.returncode == 2
-    assert proc.stderr.count("\n") == 1 and "YYYY-MM-DD" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "'2024-13-01' is not a real date (month must be in 1..12)" in proc.stderr
+
+
+def test_examples_lists_them_and_copies_one_to_start_from_without_overwriting(capsys, tmp_path, monkeypatch):
+    """`examples` lists every example; `--copy NAME [DEST]` writes an identical copy, never over a file."""
+    code, out, _ = run(capsys, "examples")
+    assert code == 0 and all(p.name.removesuffix(".scenario.yaml") in out for p in core.example_paths())
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "examples", "--copy", "body-cam-patrol-uk")
+    copy = tmp_path / "body-cam-patrol-uk.scenario.yaml"
+    assert code == 0 and copy.read_bytes() == BODY_CAM.read_bytes()
+    assert "clausewise evaluate body-cam-patrol-uk.scenario.yaml" in out
+    copy.write_text("my edits", encoding="utf-8")
+    code, _, err = run(capsys, "examples", "--copy", "body-cam-patrol-uk")
+    assert code == 2 and "already exists" in err and copy.read_text(encoding="utf-8") == "my edits"
+    (tmp_path / "mine").mkdir()
+    assert run(capsys, "examples", "--copy", "us-city-police-fixed-cctv", "mine")[0] == 0
+    assert (tmp_path / "mine" / "us-city-police-fixed-cctv.scenario.yaml").exists()
+    code, _, err = run(capsys, "examples", "--copy", "no-such-example")
+    assert code == 2 and "no example 'no-such-example'" in err and err.count("\n") == 1

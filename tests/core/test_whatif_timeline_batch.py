@@ -165,7 +165,10 @@ def test_evaluate_what_if_and_timeline_on_the_command_line(capsys):
     assert main(["evaluate", str(BODY_CAM), "--what-if", "--timeline"]) == 0
     out = capsys.readouterr().out
     assert "What would change the outcome" in out and "How the verdict moved over time" in out
-    assert "Timing of processing: After the event instead of Real time (live)" in out
+    assert "Timing of processing: After the event instead of Real time (live)" in " ".join(out.split())
+    extra = out[out.index("What would change the outcome") :]
+    for line in extra.splitlines():  # wrapped like the rest of the text output, never inside a word
+        assert len(line) <= 100 or " " not in line.strip(), line
     assert (
         main(["evaluate", str(BODY_CAM), "--what-if", "--timeline", "--format", "json", "--unlock", "deployer.kind"])
         == 0

@@ -112,3 +112,27 @@ def test_a_scenario_file_argument_opens_that_file(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "title: us-city-police-fixed-cctv.scenario.yaml[*] — Clausewise" in proc.stdout
+
+
+def test_a_bad_file_argument_shows_its_error_over_an_empty_scenario_not_the_example(tmp_path):
+    """The error names the file and line; the window must not show the example as if it were the file."""
+    bad = ROOT / "tests/core/bad/scenarios/misspelled-field.scenario.yaml"
+    starter = STARTER.replace(
+        "    app.closeAllWindows()",
+        "    boxes = [w for w in windows if w.windowTitle() == 'Cannot open this scenario']\n"
+        "    print('error:', boxes[0].text() if boxes else None)\n"
+        "    print('status:', main[0].statusBar().currentMessage())\n"
+        "    app.closeAllWindows()",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", starter, str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "title: Untitled[*] — Clausewise" in proc.stdout
+    assert "misspelled-field.scenario.yaml:6: answers.camera.platfroms: unknown field" in proc.stdout
+    assert f"status: Could not open {bad}; this is a new, empty scenario." in proc.stdout

@@ -116,8 +116,12 @@ def test_a_colleagues_memo_is_untrusted_until_their_certificate_is_trusted(tmp_p
     untrusted = cli("verify", str(memo), home=bob)
     assert untrusted.returncode == 0, "untrusted but intact is still verified"
     assert "Trusted: no." in untrusted.stdout
+    assert "Result: VERIFIED. The memo is exactly as it was signed; the signer is not on your trusted list." in (
+        untrusted.stdout
+    )
     assert cli("identity", "trust", str(cert), home=bob).returncode == 0
-    assert "Trusted: yes" in cli("verify", str(memo), home=bob).stdout
+    trusted = cli("verify", str(memo), home=bob).stdout
+    assert "Trusted: yes" in trusted and "by a signer you trust" in trusted
     fingerprint = cli("identity", "trusted", home=bob).stdout.split("fingerprint ")[1].strip()
     assert cli("identity", "untrust", fingerprint, home=bob).returncode == 0
     assert "Trusted: no." in cli("verify", str(memo), home=bob).stdout

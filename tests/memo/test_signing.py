@@ -75,6 +75,7 @@ def test_flipping_any_byte_of_the_signed_range_is_detected(signed_memo):
             continue
         assert not report.ok, f"a flip at byte {position} went unnoticed"
         assert report.problems, f"no reason given for the flip at byte {position}"
+        assert "covers the whole file" not in "\n".join(report.lines()), "the report must not contradict itself"
 
 
 @needs_poppler
