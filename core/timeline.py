@@ -112,7 +112,7 @@ class Timeline:
                 "verdict": p.verdict.value,
                 "version": p.version,
                 "clauses": list(p.clauses),
-                "no_version_on_record": p.not_in_force,
+                "no_version_in_force": p.not_in_force,
             }
 
         return {

@@ -124,6 +124,7 @@ def test_findings_show_badges_quotes_and_citations(body_cam):
     assert "be used for any real-time facial recognition technology on mobile cameras" in text
     assert "status: secondary" in text
     assert "Version in force: 2024-05-01" in text
+    assert "Evidence: All 3 findings behind this verdict quote policy wording only as reported by the press" in text
 
 
 def test_user_text_is_never_markup(qtbot, window):
