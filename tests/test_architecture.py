@@ -87,3 +87,22 @@ def test_gui_uses_core_only_through_its_public_api():
             if name.split(".")[0] == "core" and name not in allowed:
                 offenders.append(f"{path.relative_to(ROOT)}:{line}: {name}")
     assert offenders == []
+
+
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def test_ruff_lint_and_format_are_clean():
+    """STYLE: ruff for format and lint, enforced here so that CI catches what an editor missed."""
+    for args in (["check", "."], ["format", "--check", "."]):
+        proc = subprocess.run([_tool("ruff"), *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_core_type_checks():
+    """mypy over core/ (configured in pyproject.toml)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", os.devnull], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         write(f"{paths[args.path]}\n")
         return 0
     if args.copy:
+        name = str(args.copy[0])
         if len(args.copy) > 2:
             raise InputError("--copy takes an example name and at most one destination")
         dest = Path(args.copy[1]) if len(args.copy) == 2 else Path(f"{name}.scenario.yaml")
