@@ -160,11 +160,16 @@ class Evaluation:
     def evidence_caveat(self) -> str:
         """A warning when the overall verdict rests on wording not checked against the publisher.
 
-        Empty if at least one finding with the overall verdict quotes a clause that is not merely
-        secondary (as quoted by the press or a third party).
+        Only for a prohibited, unclear or restricted verdict. Empty if at least one finding with the
+        overall verdict quotes a clause that is not merely secondary (as quoted by the press or a
+        third party).
         """
+        # Prohibited, unclear or restricted verdicts rest on wording; an undetermined one rests on
+        # unanswered questions, and its quotes are only those of the most severe possible case.
+        if self.overall not in (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.RESTRICTED):
+            return ""
         deciding = [f for f in self.findings if f.verdict is self.overall and f.clauses]
-        if not deciding or self.overall in (Verdict.NO_PROHIBITION_FOUND, Verdict.NOT_APPLICABLE):
+        if not deciding:
             return ""
         weak = [f for f in deciding if all(c.status is VerificationStatus.SECONDARY for c in f.clauses)]
         if len(weak) < len(deciding):

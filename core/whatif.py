@@ -36,6 +36,8 @@ DEFAULT_LOCKED = frozenset(
 )
 """Facts about who deploys and where: locked unless the user unlocks them."""
 MAX_OPTIONS = 6
+_OVERALL_DRIVERS = (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.UNDETERMINED)
+"""Findings whose fields the search for a less severe overall verdict tries."""
 
 RuleKey = tuple[str, str]
 
@@ -300,13 +302,14 @@ def what_if(
     relevant_all: set[str] = set()
     for result in evaluation.packs:
         for finding in result.findings:
-            if not finding.stands_in_the_way:
-                continue
-            key = (result.pack.id, finding.rule)
             fields = {n.field for n in finding.trace.walk() if n.field}
             if result.scope_trace is not None:  # e.g. the service: using another one takes the pack away
                 fields |= {n.field for n in result.scope_trace.walk() if n.field}
-            relevant_all |= fields
+            if finding.verdict in _OVERALL_DRIVERS:  # an undetermined verdict can still be made less severe
+                relevant_all |= fields
+            if not finding.stands_in_the_way:
+                continue
+            key = (result.pack.id, finding.rule)
             findings.append(
                 FindingOptions(
                     result.pack.id,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import yaml
 
 
-def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None]:
-    """PyYAML's complaint in words a non-programmer can act on, and the line to look at."""
+def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, bool]:
+    """PyYAML's complaint in words a non-programmer can act on, the line to look at, and whether
+    the fault is in that line's own value (so that its key is the one to name)."""
     problem = (exc.problem or exc.context or "invalid YAML").strip().splitlines()[0]
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
@@ -20,30 +21,57 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int
     opened = exc.context_mark.line + 1 if exc.context_mark else line
     column = mark.column + 1 if mark else None
     lines = text.splitlines()
-    char = ""
-    if mark and mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        char = lines[mark.line][mark.column]
+    at = lines[mark.line] if mark and mark.line < len(lines) else ""
+    char = at[mark.column] if mark and mark.column < len(at) else ""
+    indentation = len(at) - len(at.lstrip(" \t"))
+    if "tab" in problem or char == "\t":
+        return "a tab character; indent with spaces, not tabs", line, False
+    if "alias" in context or "anchor" in context:
+        sign = "*" if "alias" in context else "&"
+        return f"'{sign}' starts a YAML reference; put text that starts with '{sign}' in quotes", opened, True
     if "cannot start any token" in problem:
-        if char == "\t" or "'\\t'" in problem:
-            return "a tab character; indent with spaces, not tabs", line
-        return f"'{char}' cannot start a value (column {column}); put the value in quotes", line
-    if "flow sequence" in context:
-        return f"the list opened with '[' on line {opened} is not closed with ']'", opened
-    if "flow mapping" in context:
-        return f"the mapping opened with '{{' on line {opened} is not closed with '}}'", opened
+        return f"'{char}' cannot start a value (column {column}); put the value in quotes", line, True
     if "quoted scalar" in context:
-        return f"the quotation mark opened on line {opened} is never closed", opened
+        if "end of stream" in problem or "unexpected end" in problem:
+            return f"the quotation mark opened on line {opened} is never closed", opened, True
+        if "escape" in problem or "hex" in problem:
+            return (
+                f"a backslash inside double quotes starts an escape sequence (column {column}); "
+                "use single quotes for text with backslashes, or write each backslash twice",
+                line,
+                True,
+            )
+        return f"in the quoted text opened on line {opened}: {problem}", opened, True
+    if "flow sequence" in context or "flow mapping" in context:
+        close = "]" if "sequence" in context else "}"
+        what = "list opened with '['" if close == "]" else "mapping opened with '{'"
+        later_line = mark is not None and mark.line > (exc.context_mark or mark).line
+        if "stream end" in problem or (later_line and (":" in at or not at.strip())):
+            return f"the {what} on line {opened} is not closed with '{close}'", opened, True
+        return f"expected ',' or '{close}' at column {column}: is a comma missing?", line, True
     if problem.startswith("mapping values are not allowed"):
         return (
             f"unexpected ':' at column {column}; text that contains ': ' must be in quotes, "
             "and a key must line up with the keys above it",
             line,
+            True,
         )
+    if problem.startswith("block sequence entries are not allowed"):
+        return (
+            f"a list item ('- ') cannot follow a key on the same line (column {column}); start the list on "
+            "the next line, or put the text in quotes",
+            line,
+            True,
+        )
+    if "block scalar" in context:
+        return "after '|' or '>' the text must start on the next line, indented", opened, True
     if problem.startswith("could not find expected ':'"):
-        return f"line {opened} is neither 'key: value' nor a list item ('- value')", opened
+        return f"line {opened} is neither 'key: value' nor a list item ('- value')", opened, False
     if problem.startswith(("expected <block end>", "did not find expected key", "did not find expected '-'")):
-        return "this line's indentation does not line up with the lines above it", line
-    return problem, line
+        if mark is not None and mark.column > indentation:
+            return f"unexpected text at column {column} after the value; put the whole value in quotes", line, True
+        return "this line's indentation does not line up with the lines above it", line, False
+    return problem, line, False
 
 
 def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
@@ -53,7 +81,7 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
     Used to name the key near a syntax error, where no parsed document exists. A heuristic:
     flow collections and multi-line strings are not understood.
     """
-    lines = text.splitlines()
+    lines = text.removeprefix("\ufeff").splitlines()
     if not 1 <= line <= len(lines):
         return None
 
@@ -81,6 +109,11 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
         return siblings
 
     target = lines[line - 1]
+    parent = next((i for i in range(line - 2, -1, -1) if meaningful(i) and level(lines[i]) < level(target)), None)
+    if parent is not None and _inline_value(lines[parent]) and _key_column(lines[parent]) < level(target):
+        # The line continues the parent's value (plain text over two lines, or a '|' or '>' block):
+        # a "Word:" in it is text, not a key.
+        return enclosing_key(text, parent + 1, own=True)
     path: list[str | int] = []
     target_is_item = target.lstrip(" \t").startswith("-")
     if own and key_of(target):
@@ -112,6 +145,25 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
         if lv == 0:
             break
     return _format(path) or None
+
+
+def _key_column(raw: str) -> int:
+    """Column of the key on a "key: value" or "- key: value" line."""
+    body = raw.lstrip(" \t")
+    if body.startswith("-"):
+        body = body[1:].lstrip(" ")
+    return len(raw) - len(body)
+
+
+def _inline_value(raw: str) -> bool:
+    """Whether a "key: value" line carries its value (text, a quoted string, a '|' or '>' block,
+    or a '[' or '{' collection) rather than opening a nested block."""
+    body = raw.strip().lstrip("-").strip()
+    key, sep, value = body.partition(":")
+    value = value.strip()
+    if not sep or not key.strip() or " " in key.strip().strip("'\"") or not value or value.startswith("#"):
+        return False
+    return not value.startswith(("&", "!"))
 
 
 def _format(path: list[str | int]) -> str:

@@ -96,8 +96,7 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        message, line = explain_syntax_error(exc, text)
-        own = not message.startswith(("this line's indentation", "line ", "a tab"))  # the error is in the value
+        message, line, own = explain_syntax_error(exc, text)
         key = enclosing_key(text, line, own=own) if line else None
         raise error_class(f"not valid YAML: {message}", file=file, key=key, line=line) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character

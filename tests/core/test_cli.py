@@ -199,7 +199,7 @@ def test_a_bad_date_is_one_line_and_status_2():
 
 
 def test_examples_lists_them_and_copies_one_to_start_from_without_overwriting(capsys, tmp_path, monkeypatch):
-    """`examples` lists every example; `--copy NAME [DEST]` writes an identical copy, never over a file."""
+    """`examples` lists every example; `--copy NAME [--to DEST]` writes an identical copy, never over a file."""
     code, out, _ = run(capsys, "examples")
     assert code == 0 and all(p.name.removesuffix(".scenario.yaml") in out for p in core.example_paths())
     monkeypatch.chdir(tmp_path)
@@ -211,7 +211,21 @@ def test_examples_lists_them_and_copies_one_to_start_from_without_overwriting(ca
     code, _, err = run(capsys, "examples", "--copy", "body-cam-patrol-uk")
     assert code == 2 and "already exists" in err and copy.read_text(encoding="utf-8") == "my edits"
     (tmp_path / "mine").mkdir()
-    assert run(capsys, "examples", "--copy", "us-city-police-fixed-cctv", "mine")[0] == 0
+    assert run(capsys, "examples", "--copy", "us-city-police-fixed-cctv", "--to", "mine")[0] == 0
     assert (tmp_path / "mine" / "us-city-police-fixed-cctv.scenario.yaml").exists()
+    assert run(capsys, "examples", "--copy", "us-city-police-fixed-cctv", "--to", "pilot.scenario.yaml")[0] == 0
+    assert (tmp_path / "pilot.scenario.yaml").read_bytes().startswith(b"clausewise: scenario/1")
+    for dest, message in (
+        ("newdir/", "no such folder"),
+        ("pilot.yaml", "must end in .scenario.yaml"),
+        ("nowhere/pilot.scenario.yaml", "the folder does not exist"),
+    ):
+        code, _, err = run(capsys, "examples", "--copy", "body-cam-patrol-uk", "--to", dest)
+        assert code == 2 and message in err and err.count("\n") == 1, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "body-cam-patrol-uk.scenario.yaml",
+        "mine",
+        "pilot.scenario.yaml",
+    ]
     code, _, err = run(capsys, "examples", "--copy", "no-such-example")
     assert code == 2 and "no example 'no-such-example'" in err and err.count("\n") == 1

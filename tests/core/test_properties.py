@@ -71,3 +71,31 @@ def test_any_title_and_notes_survive_a_round_trip(title, notes, tmp_path_factory
     path = tmp_path_factory.mktemp("text") / "x.scenario.yaml"
     core.save_scenario(Scenario(title=title, notes=notes), path, Q)
     assert core.load_scenario(path, Q) == Scenario(title=title.strip(), notes=notes.strip())
+
+
+EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in core.example_paths()]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.sampled_from(EXAMPLE_TEXTS),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.sampled_from(["", "\t", ":", " ", "\n", "[", "{", '"', "'", "-", "#", "*", "\\"])
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_a_damaged_scenario_file_is_always_an_input_error_never_a_crash(text, edits, tmp_path_factory):
+    """Whatever a slip of the keyboard does to a scenario file, loading it either works or raises
+    one InputError naming the file (the CLI's one line, the GUI's dialog) — never anything else."""
+    for where, insert in edits:
+        i = int(where * len(text))
+        text = text[:i] + insert + text[i + (0 if insert else 1) :]
+    path = tmp_path_factory.mktemp("damaged") / "x.scenario.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        core.load_scenario(path, Q)
+    except core.InputError as exc:
+        assert exc.file == str(path) and str(exc).startswith(str(path))

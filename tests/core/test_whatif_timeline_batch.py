@@ -214,3 +214,42 @@ def test_evidence_caveat_only_when_the_verdict_rests_on_press_quotes_alone():
     eu = _evaluate(EU_RETAILER)
     assert any(c.status is core.VerificationStatus.PRIMARY for f in eu.findings for c in f.clauses)
     assert eu.evidence_caveat == ""
+
+
+def test_an_undetermined_verdict_from_a_conditional_rule_can_still_be_made_less_severe():
+    """Emotion recognition in education for a medical reason: the rule could at most allow under
+    conditions, so it is not offered as an obstacle, but the overall search still finds the way out."""
+    scenario = core.Scenario(
+        answers={
+            "service": ("azure_ai_vision",),
+            "capabilities": ("emotion_recognition",),
+            "purpose": ("medical_or_safety",),
+            "context.sector_setting": "education",
+        }
+    )
+    ev = core.evaluate(scenario, PACKS, dt.date(2025, 6, 1))
+    assert ev.overall is core.Verdict.UNDETERMINED
+    assert not any(f.stands_in_the_way for f in ev.findings)
+    result = what_if(ev, PACKS)
+    assert not result.findings
+    assert any(
+        o.overall is core.Verdict.NO_PROHIBITION_FOUND
+        and [(c.field, c.new) for c in o.changes] == [("context.sector_setting", "neither")]
+        for o in result.less_severe
+    )
+
+
+def test_no_evidence_caveat_on_an_undetermined_verdict():
+    """An undetermined verdict rests on unanswered questions, not on the wording quoted."""
+    scenario = core.Scenario(
+        answers={
+            "service": ("azure_openai",),
+            "deployer.country": "US",
+            "deployment.countries": (),
+            "decisions.consequential": False,
+        }
+    )
+    ev = core.evaluate(scenario, PACKS, dt.date(2025, 6, 1))
+    assert ev.overall is core.Verdict.UNDETERMINED
+    assert ev.findings and all(c.status is core.VerificationStatus.SECONDARY for f in ev.findings for c in f.clauses)
+    assert ev.evidence_caveat == ""
