@@ -11,10 +11,16 @@ from core.results import Evaluation, Finding, PackResult
 WIDTH = 100
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    # Never break inside a word: URLs and ids must stay copyable.
+def wrap(text: str, indent: str = "", hang: str | None = None) -> list[str]:
+    """``text`` as lines of at most WIDTH characters, the first indented by ``indent``, the others
+    by ``hang`` (default: ``indent``). Never breaks inside a word: URLs and ids stay copyable."""
     return textwrap.wrap(
-        text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent if hang is None else hang,
+        break_on_hyphens=False,
+        break_long_words=False,
     ) or [indent]
 
 
@@ -27,9 +33,9 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
     out.append(f"Clausewise evaluation: {title}")
     out.append(f"Evaluated as of {ev.as_of.isoformat()}")
     out.append("")
-    out += _wrap(f"Overall: {ev.overall.symbol} {ev.overall.label.upper()}. {ev.overall.overall_meaning}", "")
+    out += wrap(f"Overall: {ev.overall.symbol} {ev.overall.label.upper()}. {ev.overall.overall_meaning}", "")
     if ev.evidence_caveat:
-        out += _wrap(f"Evidence: {ev.evidence_caveat}", "")
+        out += wrap(f"Evidence: {ev.evidence_caveat}", "")
     out.append("")
     out.append("Per policy:")
     for p in ev.packs:
@@ -43,7 +49,7 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
         out.append("Questions that would decide the open points:")
         for fid in ev.questions:
             f = q.fields[fid]
-            out.extend(_wrap(f"- {f.question} [{fid}]", "  "))
+            out.extend(wrap(f"- {f.question} [{fid}]", "  "))
     return "\n".join(out) + "\n"
 
 
@@ -53,41 +59,41 @@ def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
     if p.version is not None:
         out.append(f"Version used: {p.version.id} (in force {p.version.period}), “{p.version.title}”")
         if p.version.note and p.findings:
-            out.extend(_wrap(f"About this version: {p.version.note}", ""))
+            out.extend(wrap(f"About this version: {p.version.note}", ""))
     if p.reason:
-        out.extend(_wrap(p.reason, ""))
+        out.extend(wrap(p.reason, ""))
     for notice in p.notices:
-        out.extend(_wrap(f"Note: {notice}", ""))
+        out.extend(wrap(f"Note: {notice}", ""))
     for later in p.later:
-        out.extend(_wrap(later.text(), ""))
+        out.extend(wrap(later.text(), ""))
     for f in p.findings:
         out.append("")
         out.extend(_finding_lines(p, f, show_trace))
     if p.not_triggered and p.version is not None:
         out.append("")
-        out.extend(_wrap("Rules checked and not triggered: " + ", ".join(p.not_triggered), ""))
+        out.extend(wrap("Rules checked and not triggered: " + ", ".join(p.not_triggered), ""))
     return out
 
 
 def _finding_lines(p: PackResult, f: Finding, show_trace: bool) -> list[str]:
     out = [f"  {f.verdict.symbol} {f.verdict.label.upper()}: {f.title} [{f.rule}]"]
-    out.extend(_wrap(f.explanation, "    "))
+    out.extend(wrap(f.explanation, "    "))
     if f.facts:
-        out.extend(_wrap("Facts: " + "; ".join(f"{x.label}: {x.answer}" for x in f.facts), "    "))
+        out.extend(wrap("Facts: " + "; ".join(f"{x.label}: {x.answer}" for x in f.facts), "    "))
     assert p.version is not None
     for c in f.clauses:
         out.append(f"    Clause “{c.id}”, under “{c.section}”:")
         for line in c.text.splitlines():
             out.append(f"      > {line}")
-        out.extend(_wrap("Source: " + cite(p.pack, p.version, c).text(), "      "))
+        out.extend(wrap("Source: " + cite(p.pack, p.version, c).text(), "      "))
         if c.note:
-            out.extend(_wrap(f"Note on this quotation: {c.note}", "      "))
+            out.extend(wrap(f"Note on this quotation: {c.note}", "      "))
     for n in f.notes:
-        out.extend(_wrap(f"Interpretation: {n}", "    "))
+        out.extend(wrap(f"Interpretation: {n}", "    "))
     for m in f.remedies:
-        out.extend(_wrap(f"What would change this: {m}", "    "))
+        out.extend(wrap(f"What would change this: {m}", "    "))
     if f.questions:
-        out.extend(_wrap("Open questions: " + ", ".join(f.questions), "    "))
+        out.extend(wrap("Open questions: " + ", ".join(f.questions), "    "))
     if show_trace:
         out.append("    Trace:")
         out.extend("      " + line for line in f.trace.lines())

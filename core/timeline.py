@@ -8,6 +8,7 @@ or left.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -143,10 +144,7 @@ def spans_in_words(periods: tuple[Period, ...]) -> str:
     joined: list[Period] = []
     for p in periods:
         if joined and joined[-1].state == p.state:
-            last = joined[-1]
-            joined[-1] = Period(
-                last.start, p.end, last.verdict, last.version, last.clauses, last.rules, last.not_in_force
-            )
+            joined[-1] = dataclasses.replace(joined[-1], end=p.end)
         else:
             joined.append(p)
     return "; ".join(f"{p.state} {p.span()}" for p in joined)
@@ -203,15 +201,6 @@ def _merge(states: list[tuple]) -> tuple[Period, ...]:
         if periods and (periods[-1].verdict, periods[-1].version, periods[-1].clauses, periods[-1].not_in_force) == key:
             continue
         if periods:
-            last = periods[-1]
-            periods[-1] = Period(
-                last.start,
-                day - dt.timedelta(days=1),
-                last.verdict,
-                last.version,
-                last.clauses,
-                last.rules,
-                last.not_in_force,
-            )
+            periods[-1] = dataclasses.replace(periods[-1], end=day - dt.timedelta(days=1))
         periods.append(Period(None if i == 0 else day, None, verdict, version, clauses, rules, not_in_force))
     return tuple(periods)

@@ -181,7 +181,14 @@ def _candidates(f: Field, current: Any) -> list[Any]:
 
 
 class _Search:
-    def __init__(self, scenario: Scenario, packs: PackSet, day: dt.date, locked: frozenset[str]):
+    def __init__(
+        self,
+        scenario: Scenario,
+        packs: PackSet,
+        day: dt.date,
+        locked: frozenset[str],
+        targets: frozenset[RuleKey],
+    ) -> None:
         self.scenario = scenario
         self.packs = packs
         self.q: Questionnaire = packs.questionnaire
@@ -190,7 +197,7 @@ class _Search:
         self.base_overall, _, self.base_rules = rule_verdicts(scenario, packs, day)
         self.base_prohibited = {k for k, v in self.base_rules.items() if v is Verdict.PROHIBITED}
         self.cache: dict[tuple, tuple[Verdict, dict[RuleKey, Verdict]]] = {}
-        self.targets: set[RuleKey] = set()
+        self.targets = targets
         """The findings that stand in the way (named as "still applies" when they remain)."""
         self.visible = set(self.q.visible_fields(self.q.resolve(scenario.answers)))
         self.short_titles = {(p.id, r.id): f"“{r.title}”" for p in packs for r in p.rules}
@@ -296,8 +303,8 @@ def what_if(
 ) -> WhatIf:
     """Search the smallest change sets (one field, then two) for every open finding and the overall verdict."""
     scenario = evaluation.scenario.replace(answers=normalise_answers(packs.questionnaire, evaluation.scenario.answers))
-    search = _Search(scenario, packs, evaluation.as_of, frozenset(locked))
-    search.targets = {(r.pack.id, f.rule) for r in evaluation.packs for f in r.findings if f.stands_in_the_way}
+    targets = frozenset((r.pack.id, f.rule) for r in evaluation.packs for f in r.findings if f.stands_in_the_way)
+    search = _Search(scenario, packs, evaluation.as_of, frozenset(locked), targets)
     findings = []
     relevant_all: set[str] = set()
     for result in evaluation.packs:

@@ -64,17 +64,20 @@ class SourceMap:
 
 
 def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
-    """Read a UTF-8 text file, turning OS and decoding errors into user errors."""
+    """Read a UTF-8 text file (line endings made "\\n"), turning OS and decoding errors into user errors."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise error_class(f"too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,})", file=path)
-        return path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise error_class("no such file", file=path) from None
     except IsADirectoryError:
         raise error_class("is a directory, not a file", file=path) from None
+    except OSError as exc:
+        raise error_class(f"cannot read: {exc.strerror}", file=path) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raw = path.read_bytes()
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise error_class(
@@ -83,8 +86,7 @@ def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
             file=path,
             line=line,
         ) from None
-    except OSError as exc:
-        raise error_class(f"cannot read: {exc.strerror}", file=path) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = InputError) -> tuple[Any, SourceMap]:

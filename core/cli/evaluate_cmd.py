@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import textwrap
 from pathlib import Path
 
 from core import evaluate, evaluation_to_dict, evaluation_to_text
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
 from core.errors import InputError
+from core.report_text import wrap
 from core.verdicts import Verdict
 
 
@@ -81,10 +81,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _wrap(line: str, width: int = 100) -> list[str]:
-    """A long line of the what-if or timeline text, wrapped under its own indentation or bullet."""
+def _wrap(line: str) -> list[str]:
+    """A line of the what-if or timeline text, wrapped under its own indentation or bullet."""
     body = line.lstrip(" ")
-    hang = len(line) - len(body) + (2 if body.startswith("- ") else 0)
-    return textwrap.wrap(line, width, subsequent_indent=" " * hang, break_long_words=False, break_on_hyphens=False) or [
-        line
-    ]
+    lead = line[: len(line) - len(body)]
+    return wrap(body, lead, lead + ("  " if body.startswith("- ") else ""))

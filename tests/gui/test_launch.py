@@ -84,10 +84,10 @@ sys.exit(run_app(sys.argv[1:]))
 """
 
 
-def test_the_app_opens_with_the_body_cam_example_without_loading_memo_libraries(tmp_path):
-    """`clausewise` opens the window on the body-cam example; reportlab and pyHanko wait for an export."""
+def _start(tmp_path: Path, *args: str, starter: str = STARTER) -> subprocess.CompletedProcess:
+    """Run the app offscreen with ``args``; ``starter`` prints what the window shows, then closes it."""
     proc = subprocess.run(
-        [sys.executable, "-c", STARTER],
+        [sys.executable, "-c", starter, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -95,6 +95,12 @@ def test_the_app_opens_with_the_body_cam_example_without_loading_memo_libraries(
         env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
     )
     assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_the_app_opens_with_the_body_cam_example_without_loading_memo_libraries(tmp_path):
+    """`clausewise` opens the window on the body-cam example; reportlab and pyHanko wait for an export."""
+    proc = _start(tmp_path)
     assert "title: body-cam-patrol-uk (example)[*] — Clausewise" in proc.stdout
     assert "memo libraries loaded: []" in proc.stdout
 
@@ -102,15 +108,7 @@ def test_the_app_opens_with_the_body_cam_example_without_loading_memo_libraries(
 def test_a_scenario_file_argument_opens_that_file(tmp_path):
     """What an installer's file association does: `clausewise path/to/file.scenario.yaml`."""
     example = ROOT / "resources" / "examples" / "us-city-police-fixed-cctv.scenario.yaml"
-    proc = subprocess.run(
-        [sys.executable, "-c", STARTER, str(example)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = _start(tmp_path, str(example))
     assert "title: us-city-police-fixed-cctv.scenario.yaml[*] — Clausewise" in proc.stdout
 
 
@@ -124,15 +122,7 @@ def test_a_bad_file_argument_shows_its_error_over_an_empty_scenario_not_the_exam
         "    print('status:', main[0].statusBar().currentMessage())\n"
         "    app.closeAllWindows()",
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", starter, str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = _start(tmp_path, str(bad), starter=starter)
     assert "title: Untitled[*] — Clausewise" in proc.stdout
     assert "misspelled-field.scenario.yaml:6: answers.camera.platfroms: unknown field" in proc.stdout
     assert f"status: Could not open {bad}; this is a new, empty scenario." in proc.stdout
