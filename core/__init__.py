@@ -29,7 +29,7 @@ from core.errors import (
 from core.evaluator import evaluate
 from core.pack_loader import load_pack, load_pack_dir
 from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
-from core.questionnaire import Field, FieldType, Option, Questionnaire, Resolution, Section
+from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Resolution, Section
 from core.questionnaire_loader import load_questionnaire as _load_questionnaire_file
 from core.questionnaire_loader import parse_countries
 from core.report_json import evaluation_to_dict, evaluation_to_json
@@ -41,7 +41,7 @@ from core.schema import parse_date
 from core.timeline import Period, Timeline, timeline
 from core.userdirs import config_dir, data_dir
 from core.verdicts import Verdict, most_severe
-from core.whatif import DEFAULT_LOCKED, Change, ChangeSet, FindingOptions, WhatIf, what_if
+from core.whatif import Change, ChangeSet, FindingOptions, FindingRef, Requirement, WhatIf, default_locked, what_if
 
 
 def _version() -> str:
@@ -63,7 +63,6 @@ def _version() -> str:
 __version__ = _version()
 
 __all__ = [
-    "DEFAULT_LOCKED",
     "UNKNOWN",
     "Applicability",
     "Cancelled",
@@ -75,9 +74,11 @@ __all__ = [
     "Evaluation",
     "Fact",
     "Field",
+    "FieldKind",
     "FieldType",
     "Finding",
     "FindingOptions",
+    "FindingRef",
     "IdentityError",
     "InputError",
     "Option",
@@ -91,6 +92,7 @@ __all__ = [
     "PortfolioEntry",
     "Questionnaire",
     "QuestionnaireError",
+    "Requirement",
     "Resolution",
     "Rule",
     "Scenario",
@@ -110,6 +112,7 @@ __all__ = [
     "config_dir",
     "create_identity",
     "data_dir",
+    "default_locked",
     "ephemeral_identity",
     "evaluate",
     "evaluation_to_dict",

@@ -19,6 +19,16 @@ from typing import Any
 from core.conditions import UNKNOWN, Condition, Ref, Truth, deciding_fields
 
 
+class FieldKind(StrEnum):
+    """What a field describes, for "what would change the outcome" (see questionnaire.yaml)."""
+
+    FACT = "fact"
+    """A fact of the context (who deploys, for whom, where, why, who is affected): the deployer
+    cannot choose it for this deployment, so options never change it unless the user unlocks it."""
+    DESIGN = "design"
+    """A design choice the deployer makes (service, capabilities, cameras, timing, safeguards)."""
+
+
 class FieldType(StrEnum):
     """The kinds of answer a field takes."""
 
@@ -74,6 +84,13 @@ class Field:
     never_empty: bool = False
     """For lists that describe the deployment itself (services, capabilities, cameras, purposes):
     "what would change the outcome" never offers to empty them."""
+    kind: FieldKind = FieldKind.FACT
+    """Fact of the context or design choice. The questionnaire file must say which; a field built
+    in code without it is a fact, so that no search ever changes it unasked."""
+    drift: bool = False
+    """For facts: whether the deployment may foreseeably drift into another answer without anyone
+    deciding it (results shared with the police, minors among the people processed); the search
+    for changes that make the verdict more severe tries these facts as well as design choices."""
     option_labels: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     """Option or country code → label, for display."""
 

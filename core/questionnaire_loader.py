@@ -10,7 +10,7 @@ from typing import Any
 from core.condition_parser import ConditionParser
 from core.conditions import Condition, Ref
 from core.errors import QuestionnaireError
-from core.questionnaire import Field, FieldType, Option, Questionnaire, Section
+from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Section
 from core.schema import Reader
 from core.yamlsource import parse_yaml, read_text
 
@@ -108,7 +108,7 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
         fdata,
         fpath,
         required=("id", "type", "label", "question", "help"),
-        optional=("options", "asked_when", "never_empty"),
+        optional=("options", "asked_when", "never_empty", "kind", "drift"),
     )
     fid = r.text(fdata["id"], (*fpath, "id"))
     if not _FIELD_ID.match(fid):
@@ -145,6 +145,7 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
         labels: dict[str, str] = dict(countries)
     else:
         labels = {o.value: o.label for o in options}
+    kind, drift = _read_kind(r, fdata, fpath)
     return Field(
         id=fid,
         type=ftype,
@@ -155,7 +156,24 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
         options=tuple(options),
         option_labels=labels,
         never_empty=r.boolean(fdata["never_empty"], (*fpath, "never_empty")) if "never_empty" in fdata else False,
+        kind=kind,
+        drift=drift,
     )
+
+
+def _read_kind(r: Reader, fdata: dict[str, Any], fpath: tuple[Any, ...]) -> tuple[FieldKind, bool]:
+    """``kind`` (required: fact or design) and ``drift`` (facts only; default false)."""
+    if "kind" not in fdata:
+        r.fail(
+            fpath,
+            "missing key 'kind' (fact: a fact of the context the deployer cannot choose; "
+            "design: a choice in the design of the deployment)",
+        )
+    kind = FieldKind(r.choice(fdata["kind"], (*fpath, "kind"), [k.value for k in FieldKind]))
+    drift = r.boolean(fdata["drift"], (*fpath, "drift")) if "drift" in fdata else False
+    if drift and kind is not FieldKind.FACT:
+        r.fail((*fpath, "drift"), "only a fact of the context can drift (design choices are always tried)")
+    return kind, drift
 
 
 def _check_cycles(

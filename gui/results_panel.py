@@ -38,11 +38,12 @@ class ResultsPanel(QTabWidget):
 
         self.locks = QListWidget()
         self.locks.setAccessibleName("Facts that may not change (locked)")
+        locked = core.default_locked(packs.questionnaire)
         for field in packs.questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if field.id in core.DEFAULT_LOCKED else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if field.id in locked else Qt.CheckState.Unchecked)
             self.locks.addItem(item)
         self.locks.itemChanged.connect(lambda _: self.locks_changed.emit())
         locks_box = QWidget()

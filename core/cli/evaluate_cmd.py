@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from core import evaluate, evaluation_to_dict, evaluation_to_text
+from core import default_locked, evaluate, evaluation_to_dict, evaluation_to_text, what_if
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
 from core.errors import InputError
 from core.report_text import wrap
@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="FIELD",
-        help="with --what-if: allow changing FIELD (locked by default: who the deployer is and where)",
+        help="with --what-if: allow changing FIELD (locked by default: the facts of the context, kind: fact in the "
+        "questionnaire — who deploys, for whom, where, why and who is affected)",
     )
     p.add_argument("--timeline", action="store_true", help="also show how the verdict moved over time")
     p.add_argument(
@@ -54,12 +55,10 @@ def run(args: argparse.Namespace) -> int:
     extra_json: dict = {}
     extra_text: list[str] = []
     if args.what_if:
-        from core.whatif import DEFAULT_LOCKED, what_if
-
         for fid in (*args.lock, *args.unlock):
             if fid not in packs.questionnaire.fields:
                 raise InputError(f"--lock/--unlock: no field {fid!r} in the questionnaire")
-        locked = (DEFAULT_LOCKED | set(args.lock)) - set(args.unlock)
+        locked = (default_locked(packs.questionnaire) | set(args.lock)) - set(args.unlock)
         result = what_if(ev, packs, locked=locked)
         extra_json["what_if"] = result.to_dict()
         extra_text += ["", *result.lines()]
