@@ -42,6 +42,7 @@ class ResultsPanel(QTabWidget):
         for field in packs.questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
+            item.setToolTip("A fact of the context" if field.id in locked else "A design choice")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if field.id in locked else Qt.CheckState.Unchecked)
             self.locks.addItem(item)

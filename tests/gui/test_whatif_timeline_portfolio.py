@@ -13,8 +13,8 @@ from tests.gui.conftest import settle
 def test_what_would_change_lists_options_and_apply_makes_the_change(qtbot, body_cam):
     """The tab offers post-event processing; Apply changes the answer and the verdicts follow."""
     text = body_cam.results.whatif.toPlainText()
-    assert "Timing of processing: After the event instead of Real time (live)" in text
-    assert "still applies: “Identifying or verifying people from their faces”" in text
+    assert "Timing of processing: after the event instead of real time (live)" in text
+    assert "Still applies: “Identifying or verifying people from their faces”" in text
     index = next(
         i
         for i, cs in enumerate(body_cam.results.change_sets)
@@ -42,6 +42,61 @@ def test_locking_a_field_removes_its_suggestions(qtbot, body_cam):
     settle(qtbot, body_cam)
     assert "Camera platforms:" not in body_cam.results.whatif.toPlainText()
     assert "camera.platforms" in body_cam.results.locked()
+
+
+def test_facts_of_the_context_are_locked_by_default_and_can_be_unlocked(qtbot, window, tmp_path):
+    """The lock list starts from the questionnaire's facts; unticking a drifting fact shows it as a remedy."""
+    q = window.packs.questionnaire
+    assert window.results.locked() == set(core.default_locked(q))
+    path = tmp_path / "retail.scenario.yaml"
+    scenario = core.load_scenario(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml", q)
+    core.save_scenario(scenario, path, q)
+    window.open_path(path)
+    settle(qtbot, window)
+    text = " ".join(window.results.whatif.toPlainText().split())
+    assert "Operated for law enforcement: no instead of yes" not in text
+    locks = window.results.locks
+    item = next(
+        locks.item(i)
+        for i in range(locks.count())
+        if locks.item(i).data(Qt.ItemDataRole.UserRole) == "deployer.for_law_enforcement"
+    )
+    item.setCheckState(Qt.CheckState.Unchecked)
+    settle(qtbot, window)
+    assert "Operated for law enforcement: no instead of yes" in " ".join(window.results.whatif.toPlainText().split())
+
+
+def test_the_tab_warns_of_risks_and_explains_what_remains(qtbot, window, tmp_path):
+    """Retail case, alerts not shared: sharing with police is listed as a risk (no Apply link); with the
+    capabilities locked, the tab names the condition the Findings tab names, never "nothing to change"."""
+    q = window.packs.questionnaire
+    path = tmp_path / "retail.scenario.yaml"
+    scenario = core.load_scenario(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml", q)
+    core.save_scenario(scenario.with_answer("deployer.for_law_enforcement", False), path, q)
+    window.open_path(path)
+    settle(qtbot, window)
+    html = window.results.whatif.toHtml()
+    text = " ".join(window.results.whatif.toPlainText().split())
+    risks = text[text.index("What would make the verdict more severe than restricted") :]
+    assert "Operated for law enforcement: yes instead of no" in risks
+    assert "Newly applies: “Real-time remote biometric identification in public spaces for law enforcement”" in risks
+    assert html.count("apply:") == len(window.results.change_sets)
+    assert not any(cs.overall.severity > cs.before.severity for cs in window.results.change_sets)
+    locks = window.results.locks
+    next(
+        locks.item(i) for i in range(locks.count()) if locks.item(i).data(Qt.ItemDataRole.UserRole) == "capabilities"
+    ).setCheckState(Qt.CheckState.Checked)
+    settle(qtbot, window)
+    text = " ".join(window.results.whatif.toPlainText().split())
+    findings = " ".join(window.results.findings.toPlainText().split())
+    condition = "Register the use case with Microsoft and keep the registration consistent with this deployment."
+    assert condition in findings
+    assert "The verdict is allowed only under conditions (restricted)" in text
+    assert (
+        "What remains is to meet these conditions: "
+        f"for “Limited Access registration for facial recognition”: {condition}" in text
+    )
+    assert "nothing to change" not in text
 
 
 def test_timeline_chart_has_a_lane_per_applicable_policy(window):
