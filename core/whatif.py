@@ -78,19 +78,39 @@ def what_if(
     scenario = evaluation.scenario.replace(answers=normalise_answers(q, evaluation.scenario.answers))
     targets = frozenset((r.pack.id, f.rule) for r in evaluation.packs for f in r.findings if f.stands_in_the_way)
     search = Search(scenario, packs, evaluation.as_of, targets)
+    findings, relevant_all = _per_finding(search, evaluation, locked_set, max_options)
+    labels = {f.id: f.label for f in q.fields.values()}
+    return WhatIf(
+        as_of=evaluation.as_of,
+        overall=search.base_overall,
+        locked=locked_set,
+        findings=findings,
+        less_severe=tuple(_less_severe(search, relevant_all, max_options)),
+        more_severe=tuple(_more_severe(search, _risk_fields(q, locked_set), max_options)),
+        requirements=_requirements(evaluation),
+        locked_labels=tuple(labels[f] for f in q.fields if f in locked_set),
+        unlocked_facts=tuple(f.label for f in q.fields.values() if f.kind is FieldKind.FACT and f.id not in locked_set),
+        drift_labels=tuple(f.label for f in q.fields.values() if f.drift),
+        open_questions=tuple(labels[f] for f in evaluation.questions if f in labels),
+    )
+
+
+def _per_finding(
+    search: Search, evaluation: Evaluation, locked: frozenset[str], max_options: int
+) -> tuple[tuple[FindingOptions, ...], set[str]]:
+    """Options for each finding that stands in the way, and the fields that drive the overall verdict."""
     findings = []
     relevant_all: set[str] = set()
     for result in evaluation.packs:
         for finding in result.findings:
-            fields = {n.field for n in finding.trace.walk() if n.field} - locked_set
+            fields = {n.field for n in finding.trace.walk() if n.field} - locked
             if result.scope_trace is not None:  # e.g. the service: using another one takes the pack away
-                fields |= {n.field for n in result.scope_trace.walk() if n.field} - locked_set
+                fields |= {n.field for n in result.scope_trace.walk() if n.field} - locked
             if finding.verdict in _OVERALL_DRIVERS:  # an undetermined verdict can still be made less severe
                 relevant_all |= fields
             if not finding.stands_in_the_way:
                 continue
-            key = (result.pack.id, finding.rule)
-            options = _for_finding(search, key, fields, max_options)
+            options = _for_finding(search, (result.pack.id, finding.rule), fields, max_options)
             findings.append(
                 FindingOptions(
                     result.pack.id,
@@ -102,20 +122,7 @@ def what_if(
                     remedies=finding.remedies,
                 )
             )
-    labels = {f.id: f.label for f in q.fields.values()}
-    return WhatIf(
-        as_of=evaluation.as_of,
-        overall=search.base_overall,
-        locked=locked_set,
-        findings=tuple(findings),
-        less_severe=tuple(_less_severe(search, relevant_all, max_options)),
-        more_severe=tuple(_more_severe(search, _risk_fields(q, locked_set), max_options)),
-        requirements=_requirements(evaluation),
-        locked_labels=tuple(labels[f] for f in q.fields if f in locked_set),
-        unlocked_facts=tuple(f.label for f in q.fields.values() if f.kind is FieldKind.FACT and f.id not in locked_set),
-        drift_labels=tuple(f.label for f in q.fields.values() if f.drift),
-        open_questions=tuple(labels[f] for f in evaluation.questions if f in labels),
-    )
+    return tuple(findings), relevant_all
 
 
 def _risk_fields(q: Questionnaire, locked: frozenset[str]) -> set[str]:
