@@ -158,7 +158,8 @@ class Search:
             overall, rules = self.outcome(changes)
             return wanted(overall, rules) and (not safe or self.no_new_prohibition(rules))
 
-        found, rest = [], []
+        found: list[Change] = []
+        rest: list[Change] = []
         for change in candidates:
             (found if good((change,)) else rest).append(change)
         by_field: dict[str, list[Change]] = {}
