@@ -113,7 +113,7 @@ def whatif_lines(result: WhatIf) -> list[str]:
     """The options, what remains, and the risks, as lines of text (unwrapped)."""
     out = ["What would change the outcome:"]
     if result.locked_labels:
-        out.append("Facts of the context kept as they are: " + ", ".join(result.locked_labels) + ".")
+        out.append("Kept as they are: " + ", ".join(result.locked_labels) + ".")
     if result.less_severe:
         out.append(f"To make the overall verdict less severe than {verdict_words(result.overall)}:")
         out += [f"  - {o.text} → overall {verdict_words(o.overall)}" for o in result.less_severe]
