@@ -91,11 +91,12 @@ def what_remains(result: WhatIf) -> str:
 def conditions(result: WhatIf) -> str:
     """The conditions the verdict rests on, in words, as the policy packs state them."""
     several = len({r.finding.pack_id for r in result.requirements}) > 1
-    return "; ".join(
+    items = [
         f"for “{r.finding.title}”{_policy(r.finding.pack_title, several)}: "
-        + (" ".join(r.steps) if r.steps else "meet the conditions of the clause quoted")
+        + (" ".join(r.steps) if r.steps else "meet the conditions of the clause quoted for it").rstrip(".")
         for r in result.requirements
-    )
+    ]
+    return "; ".join(items) + "." if items else ""
 
 
 def risks_empty(result: WhatIf) -> str:
