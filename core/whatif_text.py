@@ -74,7 +74,8 @@ def what_remains(result: WhatIf) -> str:
         out.append(
             "What the policies themselves say would change it: "
             + "; ".join(
-                f"for “{f.title}”{_policy(f.pack_title, several)}: {' '.join(f.remedies)}" for f in with_remedies
+                f"for “{f.title}”{_policy(f.pack_title, several)}: " + " ".join(f.remedies).rstrip(".")
+                for f in with_remedies
             )
         )
     if overall is Verdict.UNCLEAR:
