@@ -113,11 +113,11 @@ def _per_finding(
             options = _for_finding(search, (result.pack.id, finding.rule), fields, max_options)
             findings.append(
                 FindingOptions(
-                    result.pack.id,
-                    finding.rule,
-                    finding.title,
-                    finding.verdict,
-                    tuple(options),
+                    pack_id=result.pack.id,
+                    rule=finding.rule,
+                    title=finding.title,
+                    verdict=finding.verdict,
+                    options=tuple(options),
                     pack_title=result.pack.title,
                     remedies=finding.remedies,
                 )
@@ -132,7 +132,17 @@ def _risk_fields(q: Questionnaire, locked: frozenset[str]) -> set[str]:
 
 def _requirements(evaluation: Evaluation) -> tuple[Requirement, ...]:
     return tuple(
-        Requirement(FindingRef(p.pack.id, f.rule, f.title, p.pack.title, f.verdict, f.verdict), f.remedies)
+        Requirement(
+            finding=FindingRef(
+                pack_id=p.pack.id,
+                rule=f.rule,
+                title=f.title,
+                pack_title=p.pack.title,
+                before=f.verdict,
+                after=f.verdict,
+            ),
+            steps=f.remedies,
+        )
         for p in evaluation.packs
         for f in p.findings
         if f.verdict is Verdict.RESTRICTED

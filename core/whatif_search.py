@@ -137,7 +137,7 @@ class Search:
     def ref(self, key: RuleKey, before: Verdict | None, after: Verdict | None) -> FindingRef:
         """A finding named by its rule and policy titles."""
         title, pack_title = self.names[key]
-        return FindingRef(key[0], key[1], title, pack_title, before, after)
+        return FindingRef(pack_id=key[0], rule=key[1], title=title, pack_title=pack_title, before=before, after=after)
 
     def option(self, changes: tuple[Change, ...]) -> ChangeSet:
         """The change set with its consequence, as fields."""
@@ -146,7 +146,14 @@ class Search:
         removed = tuple(self.ref(k, v, None) for k, v in base.items() if k not in rules)
         added = tuple(self.ref(k, None, v) for k, v in rules.items() if k not in base)
         remaining = tuple(self.ref(k, base[k], v) for k, v in rules.items() if k in base and k in self.targets)
-        return ChangeSet(changes, self.base_overall, overall, removed, added, remaining)
+        return ChangeSet(
+            changes=changes,
+            before=self.base_overall,
+            overall=overall,
+            removed=removed,
+            added=added,
+            remaining=remaining,
+        )
 
     def smallest_sets(
         self, candidates: list[Change], wanted: Wanted, *, safe: bool = True
@@ -182,7 +189,7 @@ def _change(f: Field, old: Any, new: Any) -> Change:
             return "none"
         return f.describe_in_sentence(value)
 
-    return Change(f.id, old, new, f.label, words(old), words(new), f.kind)
+    return Change(field=f.id, old=old, new=new, label=f.label, old_words=words(old), new_words=words(new), kind=f.kind)
 
 
 def _hashable(value: Any) -> Any:

@@ -206,7 +206,8 @@ def test_remedies_carry_verdicts_and_findings_as_fields():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=answer_sets(), day=dates)
 def test_every_risk_really_makes_the_verdict_more_severe_and_its_fields_tell_the_truth(answers, day):
-    """Property: an applied risk gives its verdict (more severe, never undetermined); added/removed match."""
+    """Property: an applied risk gives its verdict (more severe, never undetermined); for risks and
+    remedies alike, the findings named as removed, added and remaining are exactly those."""
     scenario = core.Scenario(answers=answers)
     ev = core.evaluate(scenario, PACKS, day)
     result = what_if(ev, PACKS)
@@ -222,6 +223,12 @@ def test_every_risk_really_makes_the_verdict_more_severe_and_its_fields_tell_the
         assert all(c.field not in result.locked or c.field in DRIFT for c in risk.changes)
     for option in _all_options(result):
         assert not set(option.fields) & FACTS
+        after_ev = core.evaluate(option.apply(scenario), PACKS, day)
+        after = {(p.pack.id, f.rule): f.verdict for p in after_ev.packs for f in p.findings}
+        assert (option.before, option.overall) == (ev.overall, after_ev.overall)
+        assert {r.key for r in option.removed} == set(before) - set(after)
+        assert {r.key for r in option.added} == set(after) - set(before)
+        assert all(after[r.key] is r.after and before[r.key] is r.before for r in option.remaining)
 
 
 def test_nothing_splits_what_if_text_to_recover_its_parts():
