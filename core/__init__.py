@@ -27,6 +27,14 @@ from core.errors import (
     WrongPassphrase,
 )
 from core.evaluator import evaluate
+from core.evidence import (
+    badge_text,
+    evidence_phrase,
+    finding_evidence,
+    overall_evidence,
+    overall_publisher,
+    pack_evidence,
+)
 from core.pack_loader import load_pack, load_pack_dir
 from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
 from core.questionnaire import Field, FieldType, Option, Questionnaire, Resolution, Section
@@ -106,6 +114,7 @@ __all__ = [
     "WhatIf",
     "WrongPassphrase",
     "__version__",
+    "badge_text",
     "cite",
     "config_dir",
     "create_identity",
@@ -115,11 +124,13 @@ __all__ = [
     "evaluation_to_dict",
     "evaluation_to_json",
     "evaluation_to_text",
+    "evidence_phrase",
     "example_paths",
     "export_certificate",
     "export_signed_memo",
     "find_identity",
     "find_scenarios",
+    "finding_evidence",
     "import_identity",
     "list_identities",
     "load_pack",
@@ -127,6 +138,9 @@ __all__ = [
     "load_questionnaire",
     "load_scenario",
     "most_severe",
+    "overall_evidence",
+    "overall_publisher",
+    "pack_evidence",
     "parse_date",
     "parse_scenario",
     "render_unsigned_memo",
