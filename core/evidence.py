@@ -65,16 +65,19 @@ def overall_publisher(ev: Evaluation) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+def possessive(publisher: str, messages: Catalogue | None = None) -> str:
+    """E.g. "Microsoft's", "the European Union's" ("the publisher's" when unknown)."""
+    t = messages or catalogue()
+    if not publisher:
+        return t("evidence.the_publishers")
+    key = "possessive." + "_".join(publisher.lower().split())
+    return t(key) if t.has(key) else t("evidence.publishers", publisher=publisher)
+
+
 def evidence_phrase(status: VerificationStatus, publisher: str, messages: Catalogue | None = None) -> str:
     """E.g. "on wording reported by the press, not yet checked against Microsoft's text"."""
     t = messages or catalogue()
-    if not publisher:
-        whose = t("evidence.the_publishers")
-    elif t.has(f"possessive.{publisher}"):
-        whose = t(f"possessive.{publisher}")
-    else:
-        whose = t("evidence.publishers", publisher=publisher)
-    return t(f"evidence.{status.value}", whose=whose)
+    return t(f"evidence.{status.value}", whose=possessive(publisher, t))
 
 
 def verdict_label(

@@ -20,7 +20,6 @@ from core.memo.attachments import embed_attachments, memo_attachments
 from core.memo.render import Author, render
 from core.packs import PackSet
 from core.results import Evaluation
-from core.signing import certificates as certs
 from core.signing.identity import SigningIdentity, open_identity
 from core.signing.stamp import stamp_style
 
@@ -94,10 +93,12 @@ def export_signed_memo(
     lines = [
         ("Digitally signed by", fonts.ITALIC, 7),
         (identity.holder, fonts.BOLD, 10),
-        (", ".join(x for x in (identity.organisation, identity.email) if x) or " ", fonts.REGULAR, 7.5),
+        (identity.organisation or " ", fonts.REGULAR, 7.5),
+        (identity.email or " ", fonts.REGULAR, 7.5),
         (f"Date: {created:%Y-%m-%d %H:%M} UTC" + ("  (timestamped)" if timestamp_url else ""), fonts.REGULAR, 7.5),
         (f"Reason: {REASON} {memo_id}", fonts.REGULAR, 7),
-        (f"Certificate SHA-256 {certs.short_fingerprint(identity.fingerprint)}…", fonts.MONO, 6),
+        ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
+        (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
     ]
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
