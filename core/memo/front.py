@@ -89,7 +89,9 @@ def question(c: MemoContext) -> list:
         ("environment", "environment"),
     ):
         value = c.answer(fid)
-        if value:
+        if value == t("memo.not_stated"):
+            text += t("memo.q.unknown", label=c.packs.questionnaire.fields[fid].label.lower())
+        elif value:
             text += t(f"memo.q.{key}", **{key: value})
     countries = c.answer("deployment.countries")
     if countries and countries != "none":
