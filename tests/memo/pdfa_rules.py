@@ -39,9 +39,25 @@ FORBIDDEN_ACTIONS = {"/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData",
 
 
 def _objects(pdf: pikepdf.Pdf):
-    for obj in pdf.objects:
-        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+    """Every dictionary and stream reachable from the trailer, direct (inline) ones included."""
+    seen: set[tuple[int, int]] = set()
+    stack: list = [pdf.trailer]
+    while stack:
+        obj = stack.pop()
+        if not isinstance(obj, pikepdf.Object):
+            continue  # numbers, booleans and strings come back as Python values
+        if obj.is_indirect:
+            if obj.objgen in seen:
+                continue
+            seen.add(obj.objgen)
+        if isinstance(obj, pikepdf.Stream):
             yield obj
+            stack += list(obj.stream_dict.values())
+        elif isinstance(obj, pikepdf.Dictionary):
+            yield obj
+            stack += list(obj.values())
+        elif isinstance(obj, pikepdf.Array):
+            stack += list(obj)
 
 
 def _header(raw: bytes, problems: list[str]) -> None:
