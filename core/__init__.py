@@ -35,6 +35,7 @@ from core.evidence import (
     overall_publisher,
     pack_evidence,
 )
+from core.memo.context import MemoHeader
 from core.pack_loader import load_pack, load_pack_dir
 from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
 from core.questionnaire import Field, FieldType, Option, Questionnaire, Resolution, Section
@@ -88,6 +89,7 @@ __all__ = [
     "FindingOptions",
     "IdentityError",
     "InputError",
+    "MemoHeader",
     "Option",
     "PackChange",
     "PackError",
@@ -190,11 +192,14 @@ def render_unsigned_memo(evaluation, packs, **kwargs):
     return impl(evaluation, packs, **kwargs)
 
 
-def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None):
-    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo."""
+def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None, header=None):
+    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo.
+
+    ``header`` (a :class:`MemoHeader`) gives the addressee, the preparer's role and a reference.
+    """
     from core.memo.export import export_signed_memo as impl
 
-    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url)
+    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url, header=header)
 
 
 def verify_memo(path, *, data=None):

@@ -51,8 +51,8 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
     for p in ev.packs:
         version = f", version {p.version.id}" if p.version else ""
         out.append(f"  {p.verdict.symbol:5} {p.verdict.label:22} {p.pack.title}{version}")
-        if pack_evidence(p) is not None:
-            out += wrap(evidence_phrase(pack_evidence(p), p.pack.publisher), " " * 31)
+        if (level := pack_evidence(p)) is not None:
+            out += wrap(evidence_phrase(level, p.pack.publisher), " " * 31)
     for p in ev.packs:
         out.append("")
         out.extend(_pack_lines(p, show_trace))

@@ -48,6 +48,11 @@ def badge(verdict: Verdict, evidence: core.VerificationStatus | None = None, pub
     return out
 
 
+def _sentence(phrase: str) -> str:
+    """``phrase`` as a sentence: first letter upper-case, a full stop at the end."""
+    return phrase[:1].upper() + phrase[1:] + "."
+
+
 def status_badge(status: core.VerificationStatus) -> str:
     """The visible badge of a quote: primary, archived, cross-checked or press."""
     return (
@@ -117,7 +122,7 @@ def findings_html(evaluation: core.Evaluation, packs: core.PackSet) -> str:
     parts = [
         f'<h2 style="margin-bottom:4px;">{badge(ev.overall)}</h2>',
         *(
-            [f"<p><b>{escape(core.evidence_phrase(level, core.overall_publisher(ev)).capitalize())}.</b></p>"]
+            [f"<p><b>{escape(_sentence(core.evidence_phrase(level, core.overall_publisher(ev))))}</b></p>"]
             if (level := core.overall_evidence(ev))
             else []
         ),

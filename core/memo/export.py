@@ -17,7 +17,7 @@ from core.atomic import write_atomic
 from core.errors import SigningError
 from core.memo import fonts
 from core.memo.attachments import embed_attachments, memo_attachments
-from core.memo.render import Author, render
+from core.memo.render import Author, MemoHeader, render
 from core.packs import PackSet
 from core.results import Evaluation
 from core.signing.identity import SigningIdentity, open_identity
@@ -52,12 +52,17 @@ def _now() -> dt.datetime:
 
 
 def render_unsigned_memo(
-    evaluation: Evaluation, packs: PackSet, *, memo_id: str | None = None, created: dt.datetime | None = None
+    evaluation: Evaluation,
+    packs: PackSet,
+    *,
+    memo_id: str | None = None,
+    created: dt.datetime | None = None,
+    header: MemoHeader | None = None,
 ) -> bytes:
     """An unsigned draft memo (with its attachments) as PDF bytes."""
     created = created or _now()
     memo_id = memo_id or new_memo_id(created)
-    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=None)
+    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=None, header=header)
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     embed_attachments(writer, memo_attachments(evaluation, packs, memo_id=memo_id, created=created))
     out = io.BytesIO()
@@ -73,6 +78,7 @@ def export_signed_memo(
     passphrase: str | None = None,
     *,
     timestamp_url: str | None = None,
+    header: MemoHeader | None = None,
 ) -> SignedMemo:
     """Render, attach, sign and write the memo to ``output`` atomically.
 
@@ -85,7 +91,7 @@ def export_signed_memo(
     created = _now()
     memo_id = new_memo_id(created)
     author = Author(identity.holder, identity.organisation, identity.email)
-    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=author)
+    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=author, header=header)
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     embed_attachments(writer, memo_attachments(evaluation, packs, memo_id=memo_id, created=created))
 

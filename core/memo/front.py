@@ -142,7 +142,7 @@ def _refs(c: MemoContext, findings: list[Finding]) -> str:
 
 def _clause_refs(c: MemoContext, verdict: Verdict) -> str:
     """The deciding clauses grouped by policy, e.g. "the Microsoft code … rules it out under “…” (ids)"."""
-    parts = []
+    parts: list[str] = []
     for p in c.ev.packs:
         found = [f for f in p.findings if f.verdict is verdict]
         if found:

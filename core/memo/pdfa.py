@@ -1,9 +1,9 @@
 """Make reportlab's output a PDF/A-3b file (ISO 19005-3, level B) with pikepdf.
 
 Added: XMP metadata that claims ``pdfaid:part=3``, ``pdfaid:conformance=B`` and repeats the
-title, author, subject, creation and modification dates and producer of the Info dictionary
-(which it must match; the Info dictionary carries no /Producer, so that the signer's
-incremental update, which rewrites the XMP producer, keeps the two consistent); an sRGB OutputIntent with the shipped ICC profile
+title, author, subject and dates of the Info dictionary (which it must match; the Info dictionary
+carries no /Producer, so the signer's incremental update, which rewrites the XMP producer, keeps
+the two consistent); an sRGB OutputIntent with the shipped ICC profile
 (``resources/icc/sRGB.icc``, zlib licence, from Debian's icc-profiles-free); the document language
 (``/Lang``); outlines are shown when the file is opened. reportlab draws no transparency and
 embeds every font. Attachments are added afterwards as associated files

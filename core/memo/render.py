@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -46,7 +47,7 @@ class RenderedMemo:
 class _MemoDocument(SimpleDocTemplate):
     """A document that adds a bookmark (outline entry) for every section heading."""
 
-    LEVELS = {"title": 0, "h1": 0, "h2": 1}
+    LEVELS: ClassVar[dict[str, int]] = {"title": 0, "h1": 0, "h2": 1}
 
     def afterFlowable(self, flowable) -> None:
         level = self.LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""))

@@ -106,7 +106,7 @@ def _content_streams(pdf: pikepdf.Pdf):
 
 def _colour_and_transparency(pdf: pikepdf.Pdf, problems: list[str]) -> None:
     for holder in _content_streams(pdf):
-        for operands, operator in pikepdf.parse_content_stream(holder):
+        for _operands, operator in pikepdf.parse_content_stream(holder):
             if str(operator) in ("k", "K"):
                 problems.append(f"6.2.4: DeviceCMYK colour in {holder.objgen}")
                 break
@@ -154,9 +154,8 @@ def _annotations_and_actions(pdf: pikepdf.Pdf, problems: list[str]) -> None:
     if "/JavaScript" in pdf.Root.get("/Names", {}):
         problems.append("6.6.2: document-level JavaScript")
     for obj in _objects(pdf):
-        if obj.get("/Type") == "/Action" or ("/S" in obj and obj.get("/Type") is None and "/URI" in obj):
-            if str(obj.get("/S")) in FORBIDDEN_ACTIONS:
-                problems.append(f"6.6.1: forbidden action {obj.get('/S')}")
+        if str(obj.get("/S")) in FORBIDDEN_ACTIONS:  # an action dictionary of a forbidden type
+            problems.append(f"6.6.1: forbidden action {obj.get('/S')}")
 
 
 def _same_instant(pdf_date: str, xmp_date: str) -> bool:
