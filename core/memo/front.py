@@ -3,7 +3,7 @@ limits of this review and the summary by policy."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from core.evidence import (
     deciding,
@@ -17,7 +17,7 @@ from core.evidence import (
 from core.memo import fonts
 from core.memo.context import MemoContext
 from core.memo.flowables import WIDTH
-from core.memo.styles import BODY, CELL, CELL_BOLD, H1, LABEL, SUBTITLE, TITLE, VERDICT, VERDICT_COLOURS, para
+from core.memo.styles import BODY, CELL, CELL_BOLD, H1, H1_OPEN, LABEL, SUBTITLE, TITLE, VERDICT, VERDICT_COLOURS, para
 from core.memo.tables import grid
 from core.packs import VerificationStatus
 from core.results import Finding, PackResult
@@ -226,7 +226,9 @@ def summary(c: MemoContext) -> list:
         if (level := pack_evidence(p)) is not None:
             verdict.append(para(evidence_phrase(level, p.pack.publisher, t), CELL))
         rows.append([para(p.pack.title, CELL), para(version, CELL), verdict, para(why, CELL)])
-    return [para(t("memo.summary"), H1), grid(rows, [WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.25, WIDTH * 0.35])]
+    # The table may start at the foot of page 1 and go on (header repeated) on page 2.
+    heading = para(t("memo.summary"), H1_OPEN)
+    return [CondPageBreak(90), heading, grid(rows, [WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.25, WIDTH * 0.35])]
 
 
 __all__ = ["brief_answer", "deciding", "header_block", "limits", "question", "summary", "verdict_box"]

@@ -1,11 +1,13 @@
-"""Render an evaluation as the compliance memo (DESIGN §5) with reportlab.
+"""Render an evaluation as the compliance memo, organised as a legal memorandum, with reportlab.
 
-Layout, top to bottom: title block (scenario, memo id, dates, prepared by); overall verdict;
-a summary table per policy; the scenario facts as answered (labels, not ids); one section per
-finding with the reasoning, the quoted clause in a quotation block, its full citation and
-verification status, interpretation notes and remedies; open questions; policy versions and
-pack digests; the not-legal-advice notice; the signature block. Every page carries a header
-and "Page x of y".
+Top to bottom: header block (To, From, Date, Re, reference, memo id, evaluation date); the
+overall verdict with its evidence level; question presented; brief answer; limits of this review;
+summary by policy; facts; discussion per policy (quotes badged by verification status); rules
+checked and not triggered; open questions; what would change the outcome; the verdict over
+time; policy versions and pack digests; conclusion and recommendation, kept on one page with the
+notice and the preparer's and approver's signature boxes. Every page carries the title, the memo
+id and "Page x of y"; every section heading is a bookmark. All words come from the message
+catalogue (:mod:`core.messages`). The result is converted to PDF/A-3b (:mod:`core.memo.pdfa`).
 """
 
 from __future__ import annotations

@@ -37,6 +37,8 @@ def _style(name: str, **kw) -> ParagraphStyle:
 TITLE = _style("title", fontName=fonts.BOLD, fontSize=17, leading=21, spaceAfter=4)
 SUBTITLE = _style("subtitle", fontSize=10.5, textColor=MUTED, spaceAfter=6)
 H1 = _style("h1", fontName=fonts.BOLD, fontSize=12.5, leading=16, spaceBefore=9, spaceAfter=4, keepWithNext=1)
+H1_OPEN = ParagraphStyle("h1", parent=H1, keepWithNext=0)
+"""A section heading whose table may split right after it (a CondPageBreak keeps a few rows with it)."""
 H2 = _style("h2", fontName=fonts.BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=2, keepWithNext=1)
 FINDING = _style("finding", fontName=fonts.BOLD, fontSize=10.5, leading=14, spaceBefore=5, spaceAfter=2)
 VERDICT = _style("verdict", fontName=fonts.BOLD, fontSize=12, leading=15.5, spaceAfter=3)
