@@ -33,8 +33,8 @@ def versions(c: MemoContext) -> list:
 
 
 def signature(c: MemoContext, closing: list, preparer: SignaturePlacement, approver: SignaturePlacement) -> list:
-    """The last part of ``closing`` (the recommendation), the notice, and the two signature boxes,
-    on one page: no page ever holds only the signature."""
+    """``closing`` (the conclusion and recommendation), the notice and the two signature boxes, kept
+    on one page: the recommendation is read with the signatures, and no page holds only them."""
     t = c.t
     text = t("memo.signed_by", author=c.author.line()) if c.author else t("memo.draft")
     boxes = Table(
@@ -57,12 +57,10 @@ def signature(c: MemoContext, closing: list, preparer: SignaturePlacement, appro
             ]
         )
     )
-    tail = closing[-1:] if closing else []
     return [
-        *closing[:-1],
         KeepTogether(
             [
-                *tail,
+                *closing,
                 Spacer(1, 6),
                 para(t("memo.notice"), SMALL, width=WIDTH),
                 para(t("memo.signature"), H1),

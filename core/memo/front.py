@@ -228,7 +228,7 @@ def summary(c: MemoContext) -> list:
         rows.append([para(p.pack.title, CELL), para(version, CELL), verdict, para(why, CELL)])
     # The table may start at the foot of page 1 and go on (header repeated) on page 2.
     heading = para(t("memo.summary"), H1_OPEN)
-    return [CondPageBreak(90), heading, grid(rows, [WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.25, WIDTH * 0.35])]
+    return [CondPageBreak(150), heading, grid(rows, [WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.25, WIDTH * 0.35])]
 
 
 __all__ = ["brief_answer", "deciding", "header_block", "limits", "question", "summary", "verdict_box"]
