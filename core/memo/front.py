@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from core.evidence import (
-    deciding,
+    evidence_caveat,
     evidence_phrase,
     finding_evidence,
     overall_evidence,
@@ -110,10 +110,10 @@ def verdict_box(c: MemoContext) -> list:
     label = verdict_label(ev.overall, overall_evidence(ev), overall_publisher(ev), t)
     cells = [
         [Paragraph(fonts.markup(t("memo.verdict_box", label=label), VERDICT.fontName), VERDICT)],
-        [para(ev.overall.overall_meaning, BODY, width=WIDTH - 24)],
+        [para(t(f"verdict_meaning.{ev.overall.value}"), BODY, width=WIDTH - 24)],
     ]
-    if ev.evidence_caveat:
-        cells.append([para(t("memo.evidence", caveat=ev.evidence_caveat), BODY, width=WIDTH - 24)])
+    if caveat := evidence_caveat(ev, t):
+        cells.append([para(t("memo.evidence", caveat=caveat), BODY, width=WIDTH - 24)])
     box = Table(cells, colWidths=[WIDTH])
     box.setStyle(
         TableStyle(
@@ -231,4 +231,4 @@ def summary(c: MemoContext) -> list:
     return [CondPageBreak(150), heading, grid(rows, [WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.25, WIDTH * 0.35])]
 
 
-__all__ = ["brief_answer", "deciding", "header_block", "limits", "question", "summary", "verdict_box"]
+__all__ = ["brief_answer", "header_block", "limits", "question", "summary", "verdict_box"]

@@ -213,3 +213,11 @@ def test_a_translation_with_a_bad_placeholder_is_named(tmp_path):
     with pytest.raises(InputError, match=r"de.yaml: message 'memo.limits.packs' has a bad placeholder"):
         catalogue("de", path=path)("memo.limits.packs", as_of="x", titles="y")
     assert catalogue("de", path=path)("memo.brief") == "Brief answer", "missing ids fall back to English"
+
+
+def test_the_catalogue_says_what_the_verdicts_say():
+    """The English catalogue's verdict words and meanings are those of core.verdicts (one wording, two places)."""
+    t = catalogue()
+    for verdict in core.Verdict:
+        assert t(f"verdict.{verdict.value}") == verdict.label
+        assert t(f"verdict_meaning.{verdict.value}") == verdict.overall_meaning
