@@ -27,6 +27,15 @@ from core.errors import (
     WrongPassphrase,
 )
 from core.evaluator import evaluate
+from core.evidence import (
+    badge_text,
+    evidence_phrase,
+    finding_evidence,
+    overall_evidence,
+    overall_publisher,
+    pack_evidence,
+)
+from core.memo.context import MemoHeader
 from core.pack_loader import load_pack, load_pack_dir
 from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
 from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Resolution, Section
@@ -81,6 +90,7 @@ __all__ = [
     "FindingRef",
     "IdentityError",
     "InputError",
+    "MemoHeader",
     "Option",
     "PackChange",
     "PackError",
@@ -108,6 +118,7 @@ __all__ = [
     "WhatIf",
     "WrongPassphrase",
     "__version__",
+    "badge_text",
     "cite",
     "config_dir",
     "create_identity",
@@ -118,11 +129,13 @@ __all__ = [
     "evaluation_to_dict",
     "evaluation_to_json",
     "evaluation_to_text",
+    "evidence_phrase",
     "example_paths",
     "export_certificate",
     "export_signed_memo",
     "find_identity",
     "find_scenarios",
+    "finding_evidence",
     "import_identity",
     "list_identities",
     "load_pack",
@@ -130,6 +143,9 @@ __all__ = [
     "load_questionnaire",
     "load_scenario",
     "most_severe",
+    "overall_evidence",
+    "overall_publisher",
+    "pack_evidence",
     "parse_date",
     "parse_scenario",
     "render_unsigned_memo",
@@ -179,11 +195,14 @@ def render_unsigned_memo(evaluation, packs, **kwargs):
     return impl(evaluation, packs, **kwargs)
 
 
-def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None):
-    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo."""
+def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None, header=None):
+    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo.
+
+    ``header`` (a :class:`MemoHeader`) gives the addressee, the preparer's role and a reference.
+    """
     from core.memo.export import export_signed_memo as impl
 
-    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url)
+    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url, header=header)
 
 
 def verify_memo(path, *, data=None):

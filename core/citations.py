@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.packs import Clause, PackVersion, PolicyPack
@@ -40,10 +41,18 @@ class Citation:
         return "; ".join(parts) + "."
 
 
+_UNRECORDED = re.compile(r"\s*\((?:headline|title) not recorded\)", re.IGNORECASE)
+
+
 def cite(pack: PolicyPack, version: PackVersion, clause: Clause) -> Citation:
-    """The citation of ``clause`` as it stands in ``version`` of ``pack``."""
+    """The citation of ``clause`` as it stands in ``version`` of ``pack``.
+
+    A source whose headline was not recorded is described, not quoted as if it were a title
+    (no "(headline not recorded)" placeholder in a citation).
+    """
     src = clause.source
-    quoted = f"{src.publisher}, “{src.title}”"
+    described = _UNRECORDED.sub("", src.title)
+    quoted = f"{src.publisher}, “{src.title}”" if described == src.title else f"{src.publisher}, {described}"
     if src.published:
         quoted += f" ({src.published})"
     if src.url and src.url != version.url:

@@ -340,7 +340,7 @@ def _render(template: str, q: Questionnaire, values: Mapping[str, Any]) -> str:
         if f is None:
             return m.group(0)
         if values[fid] is UNKNOWN:
-            return f"[{f.label.lower()}: not answered]"
+            return "not stated"  # in words, never a template marker (the facts list says which)
         return f.describe_in_sentence(values[fid])
 
     return _PLACEHOLDER.sub(sub, template)

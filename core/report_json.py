@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from core.citations import cite
+from core.evidence import finding_evidence, overall_evidence, overall_publisher, pack_evidence, verdict_label
 from core.packs import PackSet
 from core.results import Evaluation, Finding, PackResult
 from core.scenario import normalise_answers
@@ -30,6 +31,8 @@ def evaluation_to_dict(evaluation: Evaluation, packs: PackSet) -> dict[str, Any]
         },
         "as_of": evaluation.as_of.isoformat(),
         "overall": evaluation.overall.value,
+        "overall_evidence": _status(overall_evidence(evaluation)),
+        "overall_label": verdict_label(evaluation.overall, overall_evidence(evaluation), overall_publisher(evaluation)),
         "evidence_caveat": evaluation.evidence_caveat,
         "packs": {p.pack.id: _pack(p) for p in evaluation.packs},
         "questions": list(evaluation.questions),
@@ -82,7 +85,9 @@ def _pack(p: PackResult) -> dict[str, Any]:
             "note": v.note,
         },
         "digest": p.pack.digest,
-        "findings": [_finding(f) for f in p.findings],
+        "evidence": _status(pack_evidence(p)),
+        "verdict_label": verdict_label(p.verdict, pack_evidence(p), p.pack.publisher),
+        "findings": [_finding(f, p.pack.publisher) for f in p.findings],
         "not_triggered": list(p.not_triggered),
         "notices": list(p.notices),
         "questions": list(p.questions),
@@ -100,11 +105,18 @@ def _pack(p: PackResult) -> dict[str, Any]:
     }
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def _status(status: Any) -> str | None:
+    """A verification status id, or None when the verdict does not rest on quoted wording."""
+    return None if status is None else str(status.value)
+
+
+def _finding(f: Finding, publisher: str) -> dict[str, Any]:
     return {
         "rule": f.rule,
         "title": f.title,
         "verdict": f.verdict.value,
+        "evidence": _status(finding_evidence(f)),
+        "verdict_label": verdict_label(f.verdict, finding_evidence(f), publisher),
         "case": f.case,
         "clauses": [c.id for c in f.clauses],
         "explanation": f.explanation,

@@ -5,6 +5,15 @@ from __future__ import annotations
 import textwrap
 
 from core.citations import cite
+from core.evidence import (
+    badge_text,
+    evidence_phrase,
+    finding_evidence,
+    overall_evidence,
+    overall_publisher,
+    pack_evidence,
+    verdict_label,
+)
 from core.packs import PackSet
 from core.results import Evaluation, Finding, PackResult
 
@@ -33,7 +42,8 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
     out.append(f"Clausewise evaluation: {title}")
     out.append(f"Evaluated as of {ev.as_of.isoformat()}")
     out.append("")
-    out += wrap(f"Overall: {ev.overall.symbol} {ev.overall.label.upper()}. {ev.overall.overall_meaning}", "")
+    label = verdict_label(ev.overall, overall_evidence(ev), overall_publisher(ev))
+    out += wrap(f"Overall: {ev.overall.symbol} {label}. {ev.overall.overall_meaning}", "")
     if ev.evidence_caveat:
         out += wrap(f"Evidence: {ev.evidence_caveat}", "")
     out.append("")
@@ -41,6 +51,8 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
     for p in ev.packs:
         version = f", version {p.version.id}" if p.version else ""
         out.append(f"  {p.verdict.symbol:5} {p.verdict.label:22} {p.pack.title}{version}")
+        if (level := pack_evidence(p)) is not None:
+            out += wrap(evidence_phrase(level, p.pack.publisher), " " * 31)
     for p in ev.packs:
         out.append("")
         out.extend(_pack_lines(p, show_trace))
@@ -55,7 +67,7 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
 
 def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
     out = [f"== {p.pack.title} ({p.pack.publisher}) =="]
-    out.append(f"Verdict: {p.verdict.symbol} {p.verdict.label}")
+    out += wrap(f"Verdict: {p.verdict.symbol} {verdict_label(p.verdict, pack_evidence(p), p.pack.publisher)}", "")
     if p.version is not None:
         out.append(f"Version used: {p.version.id} (in force {p.version.period}), “{p.version.title}”")
         if p.version.note and p.findings:
@@ -76,13 +88,14 @@ def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
 
 
 def _finding_lines(p: PackResult, f: Finding, show_trace: bool) -> list[str]:
-    out = [f"  {f.verdict.symbol} {f.verdict.label.upper()}: {f.title} [{f.rule}]"]
+    label = verdict_label(f.verdict, finding_evidence(f), p.pack.publisher)
+    out = wrap(f"{f.verdict.symbol} {label}: {f.title} [{f.rule}]", "  ", "    ")
     out.extend(wrap(f.explanation, "    "))
     if f.facts:
         out.extend(wrap("Facts: " + "; ".join(f"{x.label}: {x.answer}" for x in f.facts), "    "))
     assert p.version is not None
     for c in f.clauses:
-        out.append(f"    Clause “{c.id}”, under “{c.section}”:")
+        out.append(f"    Clause “{c.id}”, under “{c.section}” [{badge_text(c.status)}]:")
         for line in c.text.splitlines():
             out.append(f"      > {line}")
         out.extend(wrap("Source: " + cite(p.pack, p.version, c).text(), "      "))

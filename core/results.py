@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from core.conditions import TraceNode
-from core.packs import Clause, PackVersion, PolicyPack, VerificationStatus
+from core.packs import Clause, PackVersion, PolicyPack
 from core.scenario import Scenario
 from core.verdicts import Verdict
 
@@ -158,24 +158,8 @@ class Evaluation:
 
     @property
     def evidence_caveat(self) -> str:
-        """A warning when the overall verdict rests on wording not checked against the publisher.
+        """A warning when the overall verdict rests on wording not checked against the publisher
+        (cross-checked or secondary); see :func:`core.evidence.evidence_caveat`."""
+        from core.evidence import evidence_caveat
 
-        Only for a prohibited, unclear or restricted verdict. Empty if at least one finding with the
-        overall verdict quotes a clause that is not merely secondary (as quoted by the press or a
-        third party).
-        """
-        # Prohibited, unclear or restricted verdicts rest on wording; an undetermined one rests on
-        # unanswered questions, and its quotes are only those of the most severe possible case.
-        if self.overall not in (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.RESTRICTED):
-            return ""
-        deciding = [f for f in self.findings if f.verdict is self.overall and f.clauses]
-        if not deciding:
-            return ""
-        weak = [f for f in deciding if all(c.status is VerificationStatus.SECONDARY for c in f.clauses)]
-        if len(weak) < len(deciding):
-            return ""
-        which = "The finding" if len(weak) == 1 else f"All {len(weak)} findings"
-        return (
-            f"{which} behind this verdict quote{'s' if len(weak) == 1 else ''} policy wording only as reported "
-            "by the press or a third party (status: secondary), not checked against the publisher's own text."
-        )
+        return evidence_caveat(self)

@@ -29,11 +29,35 @@ COLOURS = {
 }
 
 
-def badge(verdict: Verdict) -> str:
-    """A coloured badge with a symbol and the verdict in words."""
-    return (
+STATUS_COLOURS = {
+    core.VerificationStatus.PRIMARY: "#24692A",
+    core.VerificationStatus.ARCHIVE: "#1456A8",
+    core.VerificationStatus.CROSS_CHECKED: "#8A5300",
+    core.VerificationStatus.SECONDARY: "#A1001D",
+}
+
+
+def badge(verdict: Verdict, evidence: core.VerificationStatus | None = None, publisher: str = "") -> str:
+    """A coloured badge with a symbol and the verdict in words, then the evidence it rests on."""
+    out = (
         f'<span style="background-color:{COLOURS[verdict]}; color:#ffffff; font-weight:bold;">'
         f"&nbsp;{SYMBOLS[verdict]} {escape(verdict.label.upper())}&nbsp;</span>"
+    )
+    if evidence is not None:
+        out += f' <span style="color:#444444;">— {escape(core.evidence_phrase(evidence, publisher))}</span>'
+    return out
+
+
+def _sentence(phrase: str) -> str:
+    """``phrase`` as a sentence: first letter upper-case, a full stop at the end."""
+    return phrase[:1].upper() + phrase[1:] + "."
+
+
+def status_badge(status: core.VerificationStatus) -> str:
+    """The visible badge of a quote: primary, archived, cross-checked or press."""
+    return (
+        f'<span style="background-color:{STATUS_COLOURS[status]}; color:#ffffff;">'
+        f"&nbsp;{escape(core.badge_text(status))}&nbsp;</span>"
     )
 
 
@@ -50,13 +74,14 @@ def _quote(pack: core.PolicyPack, version: core.PackVersion, clause: core.Clause
         '<table width="100%" cellspacing="0" cellpadding="6"><tr>'
         '<td width="4" style="background-color:#7a7a7a;"></td>'
         f'<td style="background-color:#f3f3f0;">{text}</td></tr></table>'
-        f'<p style="color:#555555; font-size:small; margin-top:2px;">{escape(citation.text())}{note}</p>'
+        f'<p style="color:#444444; margin-top:2px;">{status_badge(clause.status)} {escape(citation.text())}{note}</p>'
     )
 
 
 def _finding(pack: core.PackResult, f: core.Finding, q: core.Questionnaire) -> str:
     parts = [
-        f'<p style="margin-top:10px;">{badge(f.verdict)} <b>{escape(f.title)}</b> '
+        f'<p style="margin-top:10px;">{badge(f.verdict, core.finding_evidence(f), pack.pack.publisher)} '
+        f"<b>{escape(f.title)}</b> "
         f'<span style="color:#666666;">[{escape(f.rule)}]</span></p>',
         f"<p>{escape(f.explanation)}</p>",
     ]
@@ -74,7 +99,7 @@ def _finding(pack: core.PackResult, f: core.Finding, q: core.Questionnaire) -> s
 
 def _pack(p: core.PackResult, q: core.Questionnaire) -> str:
     head = f'<a name="pack-{escape(p.pack.id)}"></a><h3 style="margin-bottom:2px;">{escape(p.pack.title)}</h3>'
-    head += f"<p>{badge(p.verdict)}"
+    head += f"<p>{badge(p.verdict, core.pack_evidence(p), p.pack.publisher)}"
     if p.version is not None:
         head += f" &nbsp;Version in force: {escape(p.version.id)} ({escape(p.version.period)})"
     head += "</p>"
@@ -96,6 +121,11 @@ def findings_html(evaluation: core.Evaluation, packs: core.PackSet) -> str:
     ev = evaluation
     parts = [
         f'<h2 style="margin-bottom:4px;">{badge(ev.overall)}</h2>',
+        *(
+            [f"<p><b>{escape(_sentence(core.evidence_phrase(level, core.overall_publisher(ev))))}</b></p>"]
+            if (level := core.overall_evidence(ev))
+            else []
+        ),
         f"<p>{escape(ev.overall.overall_meaning)} Evaluated as of {ev.as_of.isoformat()}.</p>",
     ]
     if ev.evidence_caveat:

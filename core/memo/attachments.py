@@ -36,6 +36,8 @@ class Attachment:
     data: bytes
     mime: str
     description: str
+    relationship: str = "/Supplement"
+    """How the file relates to the memo (PDF/A-3 AFRelationship): /Source, /Data or /Supplement."""
 
 
 def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, created: dt.datetime) -> list[Attachment]:
@@ -44,12 +46,15 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
     doc = evaluation_to_dict(evaluation, packs)
     doc["memo"] = {"id": memo_id, "created": created.isoformat(), "clausewise_version": __version__}
     out = [
-        Attachment(SCENARIO, scenario_to_yaml(evaluation.scenario, q).encode(), "application/yaml", "The scenario"),
+        Attachment(
+            SCENARIO, scenario_to_yaml(evaluation.scenario, q).encode(), "application/yaml", "The scenario", "/Source"
+        ),
         Attachment(
             EVALUATION,
             json.dumps(doc, indent=2, ensure_ascii=False).encode(),
             "application/json",
             "The evaluation (clausewise-evaluation/1)",
+            "/Data",
         ),
         Attachment(QUESTIONNAIRE, q.text.encode("utf-8"), "application/yaml", "The questionnaire used"),
         Attachment(COUNTRIES, q.countries_text.encode("utf-8"), "application/yaml", "ISO 3166-1 table"),
@@ -66,16 +71,22 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
     return out
 
 
-def embed_attachments(writer: BasePdfFileWriter, attachments: list[Attachment]) -> None:
-    """Embed ``attachments`` in the document-wide embedded-file registry."""
+def embed_attachments(
+    writer: BasePdfFileWriter, attachments: list[Attachment], *, modified: dt.datetime | None = None
+) -> None:
+    """Embed ``attachments`` in the document-wide embedded-file registry, each as a PDF/A-3
+    associated file: listed in the catalogue's /AF, with /AFRelationship, /F, /UF, /Desc, a MIME
+    /Subtype and /Params with the modification date and size."""
+    when = modified or dt.datetime.now(dt.UTC).replace(microsecond=0)
     for a in attachments:
-        data = embed.EmbeddedFileObject.from_file_data(writer, a.data, mime_type=a.mime)
+        params = embed.EmbeddedFileParams(embed_size=True, embed_checksum=True, modification_date=when)
+        data = embed.EmbeddedFileObject.from_file_data(writer, a.data, mime_type=a.mime, params=params)
         spec = embed.FileSpec(
             file_spec_string=a.name,
             file_name=a.name,
             embedded_data=data,
             description=a.description,
-            af_relationship=generic.NameObject("/Supplement"),
+            af_relationship=generic.NameObject(a.relationship),
         )
         embed.embed_file(writer, spec)
 

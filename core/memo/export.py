@@ -17,10 +17,9 @@ from core.atomic import write_atomic
 from core.errors import SigningError
 from core.memo import fonts
 from core.memo.attachments import embed_attachments, memo_attachments
-from core.memo.render import Author, render
+from core.memo.render import Author, MemoHeader, render
 from core.packs import PackSet
 from core.results import Evaluation
-from core.signing import certificates as certs
 from core.signing.identity import SigningIdentity, open_identity
 from core.signing.stamp import stamp_style
 
@@ -53,12 +52,17 @@ def _now() -> dt.datetime:
 
 
 def render_unsigned_memo(
-    evaluation: Evaluation, packs: PackSet, *, memo_id: str | None = None, created: dt.datetime | None = None
+    evaluation: Evaluation,
+    packs: PackSet,
+    *,
+    memo_id: str | None = None,
+    created: dt.datetime | None = None,
+    header: MemoHeader | None = None,
 ) -> bytes:
     """An unsigned draft memo (with its attachments) as PDF bytes."""
     created = created or _now()
     memo_id = memo_id or new_memo_id(created)
-    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=None)
+    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=None, header=header)
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     embed_attachments(writer, memo_attachments(evaluation, packs, memo_id=memo_id, created=created))
     out = io.BytesIO()
@@ -74,6 +78,7 @@ def export_signed_memo(
     passphrase: str | None = None,
     *,
     timestamp_url: str | None = None,
+    header: MemoHeader | None = None,
 ) -> SignedMemo:
     """Render, attach, sign and write the memo to ``output`` atomically.
 
@@ -86,7 +91,7 @@ def export_signed_memo(
     created = _now()
     memo_id = new_memo_id(created)
     author = Author(identity.holder, identity.organisation, identity.email)
-    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=author)
+    rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=author, header=header)
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     embed_attachments(writer, memo_attachments(evaluation, packs, memo_id=memo_id, created=created))
 
@@ -94,10 +99,12 @@ def export_signed_memo(
     lines = [
         ("Digitally signed by", fonts.ITALIC, 7),
         (identity.holder, fonts.BOLD, 10),
-        (", ".join(x for x in (identity.organisation, identity.email) if x) or " ", fonts.REGULAR, 7.5),
+        (identity.organisation or " ", fonts.REGULAR, 7.5),
+        (identity.email or " ", fonts.REGULAR, 7.5),
         (f"Date: {created:%Y-%m-%d %H:%M} UTC" + ("  (timestamped)" if timestamp_url else ""), fonts.REGULAR, 7.5),
         (f"Reason: {REASON} {memo_id}", fonts.REGULAR, 7),
-        (f"Certificate SHA-256 {certs.short_fingerprint(identity.fingerprint)}…", fonts.MONO, 6),
+        ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
+        (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
     ]
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,

@@ -49,8 +49,8 @@ class SignatureBox(Flowable):
             c.setLineWidth(0.6)
             c.rect(0, 0, self.width, self.height)
             c.setFillColor(MUTED)
-            c.setFont(fonts.ITALIC, 8)
-            c.drawString(8, self.height / 2 - 3, self.placeholder)
+            c.setFont(fonts.ITALIC, 8.5)
+            c.drawString(8, 7, self.placeholder)
         c.restoreState()
 
 
@@ -75,8 +75,27 @@ def quote_block(paragraphs: list, width: float) -> Table:
     return table
 
 
-def make_numbered_canvas(header_left: str, header_right: str, footer_left: str):
-    """A canvas class that writes the header and "Page x of y" once the page count is known."""
+def shorten(text: str, fits) -> str:
+    """``text`` if it fits, else cut at a word boundary with an ellipsis (never inside a word)."""
+    if fits(text):
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(",;:—–-") + "…"
+        if fits(candidate):
+            return candidate
+    return "…"
+
+
+HEADER_SIZE = 8.5
+
+
+def make_numbered_canvas(
+    header_left: str, header_right: str, footer_left: str, page_words: str = "Page {n} of {total}"
+):
+    """A canvas class that writes the running header (the memo's title, shortened at a word
+    boundary if need be, and its id) and "Page x of y" once the page count is known."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -97,38 +116,32 @@ def make_numbered_canvas(header_left: str, header_right: str, footer_left: str):
 
         def _furniture(self, total: int) -> None:
             width, height = self._pagesize
+            size = HEADER_SIZE
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, height - 36, width - MARGIN, height - 36)
             self.line(MARGIN, 36, width - MARGIN, 36)
             self.setFillColor(MUTED)
-            self.setFont(fonts.REGULAR, 7.5)
-            self.drawString(MARGIN, height - 30, header_left)
-            # The scenario title, right-aligned, shortened to the room the left part leaves.
-            room = width - 2 * MARGIN - self.stringWidth(header_left, fonts.REGULAR, 7.5) - 24
-            right = header_right
+            self.setFont(fonts.REGULAR, size)
+            self.drawRightString(width - MARGIN, height - 30, header_right)
+            room = width - 2 * MARGIN - self.stringWidth(header_right, fonts.REGULAR, size) - 18
 
             def fits(text: str) -> bool:
-                return fonts.string_width(fonts.visual(text), fonts.REGULAR, 7.5) <= room
+                return fonts.string_width(fonts.visual(text), fonts.REGULAR, size) <= room
 
-            if not fits(right):
-                while right and not fits(right + "…"):
-                    right = right[:-1]
-                right = right.rstrip() + "…"
-            self._draw_runs(width - MARGIN, height - 30, fonts.visual(right), align_right=True)
-            self.drawString(MARGIN, 26, footer_left)
-            self.drawRightString(width - MARGIN, 26, f"Page {self._pageNumber} of {total}")
+            self._draw_runs(MARGIN, height - 30, fonts.visual(shorten(header_left, fits)))
+            self.setFont(fonts.REGULAR, size)
+            self.drawString(MARGIN, 24, footer_left)
+            self.drawRightString(width - MARGIN, 24, page_words.format(n=self._pageNumber, total=total))
             self.restoreState()
 
-        def _draw_runs(self, x: float, y: float, text: str, *, align_right: bool) -> None:
-            pieces = fonts.runs(text, fonts.REGULAR)
-            total_width = sum(self.stringWidth(chunk, face, 7.5) for face, chunk in pieces)
-            cursor = x - total_width if align_right else x
-            for face, chunk in pieces:
-                self.setFont(face, 7.5)
+        def _draw_runs(self, x: float, y: float, text: str) -> None:
+            cursor = x
+            for face, chunk in fonts.runs(text, fonts.REGULAR):
+                self.setFont(face, HEADER_SIZE)
                 self.drawString(cursor, y, chunk)
-                cursor += self.stringWidth(chunk, face, 7.5)
+                cursor += self.stringWidth(chunk, face, HEADER_SIZE)
 
     return NumberedCanvas
 
@@ -140,4 +153,12 @@ def rule_line(width: float) -> Table:
     return t
 
 
-__all__ = ["SignatureBox", "SignaturePlacement", "colors", "make_numbered_canvas", "quote_block", "rule_line"]
+__all__ = [
+    "SignatureBox",
+    "SignaturePlacement",
+    "colors",
+    "make_numbered_canvas",
+    "quote_block",
+    "rule_line",
+    "shorten",
+]

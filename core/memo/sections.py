@@ -1,67 +1,116 @@
-"""Memo sections beyond the findings: options to reach compliance, and the verdict over time."""
+"""Memo sections after the discussion: what would change the outcome, the verdict over time, and
+the conclusion and recommendation."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from core.evidence import deciding, finding_evidence, possessive
+from core.memo.context import MemoContext
 from core.memo.flowables import WIDTH
 from core.memo.styles import BODY, H1, SMALL, para
-from core.packs import PackSet
-from core.results import Evaluation
+from core.packs import VerificationStatus
+from core.verdicts import Verdict
+
+MAX_PER_FINDING = 2
 
 
-def options_section(ev: Evaluation, packs: PackSet) -> list:
-    """Options to reach compliance: the smallest answer changes (core.whatif), one paragraph each."""
+def _words(c: MemoContext, field_id: str, value: Any) -> str:
+    if value is None:
+        return c.t("memo.not_stated")
+    if isinstance(value, tuple) and not value:
+        return c.t("memo.none")
+    return c.packs.questionnaire.fields[field_id].describe_answer(value)
+
+
+def _changes(c: MemoContext, changes) -> str:
+    """A change set in words: "“Timing of processing” were “After the event” rather than “Real time”"."""
+    q = c.packs.questionnaire
+    return c.t("memo.options.and").join(
+        c.t(
+            "memo.options.change",
+            label=q.fields[ch.field].label,
+            new=_words(c, ch.field, ch.new),
+            old=_words(c, ch.field, ch.old),
+        )
+        for ch in changes
+    )
+
+
+def options_section(c: MemoContext) -> list:
+    """What would change the outcome: the smallest design changes (core.whatif), in words."""
     from core.whatif import what_if
 
-    result = what_if(ev, packs)
+    t, ev = c.t, c.ev
+    result = what_if(ev, c.packs)
     if not result.less_severe and not any(f.options for f in result.findings):
         return []
-    locked = ", ".join(packs.questionnaire.fields[f].label.lower() for f in sorted(result.locked))
-    intro = para(
-        f"Smallest answer changes, never adding a prohibition; not changed: {locked}. At most two options per "
-        "finding; the window's “What would change” tab and clausewise evaluate --what-if list them all.",
-        SMALL,
-        width=WIDTH,
-    )
-    out = [para("Options to reach compliance", H1), intro]
-    overall_changes = set()
+    out = [para(t("memo.options"), H1), para(t("memo.options.intro"), BODY, width=WIDTH)]
+    current = t(f"verdict.{ev.overall.value}").lower()
+    shown = set()
     if result.less_severe:
-        texts = []
-        for o in result.less_severe[:2]:
-            overall_changes.add(o.changes)
-            texts.append("; ".join(c.text for c in o.changes) + f" → {o.overall.label.lower()}")
+        chosen = result.less_severe[:MAX_PER_FINDING]
+        shown = {o.changes for o in chosen}
+        verdict = t(f"verdict.{chosen[0].overall.value}").lower()
+        changes = t("memo.options.or").join(_changes(c, o.changes) for o in chosen)
         out.append(
-            para(
-                f"To make the verdict less severe than {ev.overall.label.lower()}: " + "; or ".join(texts) + ".",
-                BODY,
-                width=WIDTH,
-            )
+            para(t("memo.options.overall", verdict=verdict, current=current, changes=changes), BODY, width=WIDTH)
         )
-    titles = [f.title for f in result.findings]
-    pack_titles = {p.id: p.title for p in packs}
+    elif ev.overall.severity > Verdict.NO_PROHIBITION_FOUND.severity:
+        out.append(para(t("memo.options.none_possible", current=current), BODY, width=WIDTH))
     for f in result.findings:
-        chosen, fields = [], set()
+        chosen_sets, fields = [], set()
         for o in f.options:  # one option per field, so that different remedies show
-            key = tuple(sorted(c.field for c in o.changes))
-            if o.changes in overall_changes or key in fields:
+            key = tuple(sorted(ch.field for ch in o.changes))
+            if o.changes in shown or key in fields:
                 continue
             fields.add(key)
-            chosen.append("; ".join(c.text for c in o.changes))
-        if chosen:
-            which = f"“{f.title}” ({pack_titles[f.pack_id]})" if titles.count(f.title) > 1 else f"“{f.title}”"
-            out.append(para(f"To remove {which}: " + "; or ".join(chosen[:2]) + ".", BODY, width=WIDTH))
+            chosen_sets.append(o.changes)
+        if chosen_sets:
+            changes = t("memo.options.or").join(_changes(c, s) for s in chosen_sets[:MAX_PER_FINDING])
+            out.append(para("• " + t("memo.options.finding", title=f.title, changes=changes), BODY, width=WIDTH))
     return out
 
 
-def timeline_section(ev: Evaluation, packs: PackSet) -> list:
+def timeline_section(c: MemoContext) -> list:
     """How the verdict moved over time (core.timeline), for the packs that ever apply."""
     from core.timeline import timeline
 
-    line = timeline(ev.scenario, packs)
+    line = timeline(c.ev.scenario, c.packs)
     shown = [pt for pt in line.packs if not pt.never_applies]
     if not shown:
         return []
-    out = [para("How the verdict moved over time", H1)]
+    out = [para(c.t("memo.timeline"), H1)]
     for pt in shown:
-        out.append(para(f"{pt.title}: {pt.summary()}.", BODY, width=WIDTH))
+        out.append(para(c.t("memo.timeline.pack", title=pt.title, summary=pt.summary()), BODY, width=WIDTH))
         out += [para("• " + change, SMALL, width=WIDTH) for change in pt.changes()]
     return out
+
+
+_UNCHECKED = (VerificationStatus.CROSS_CHECKED, VerificationStatus.SECONDARY)
+
+
+def _titles(titles: list[str]) -> str:
+    quoted = [f"“{x}”" for x in dict.fromkeys(titles)]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def conclusion(c: MemoContext, *, has_options: bool) -> list:
+    """Conclusion and recommendation: what to do next, in order."""
+    t, ev = c.t, c.ev
+    verdict = ev.overall
+    found = deciding(ev.findings, verdict) or [f for f in ev.findings if f.verdict is verdict]
+    titles = _titles([f.title for f in found]) if found else ""
+    plural = "" if len(found) > 1 else "s"
+    items = [t(f"memo.rec.{verdict.value}", titles=titles, s=plural)]
+    if verdict in (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.RESTRICTED):
+        for p in ev.packs:
+            weak = [f for f in p.findings if f.verdict is verdict and finding_evidence(f) in _UNCHECKED]
+            ids = list(dict.fromkeys(cl.id for f in weak for cl in f.clauses if cl.status in _UNCHECKED))
+            if ids:
+                items.append(t("memo.rec.obtain", whose=possessive(p.pack.publisher, t), ids=", ".join(ids)))
+    if verdict in (Verdict.PROHIBITED, Verdict.UNCLEAR) and has_options:
+        items.append(t("memo.rec.redesign"))
+    if c.age():
+        items.append(t("memo.rec.reevaluate", as_of=ev.as_of.isoformat(), age=c.age()))
+    return [para(t("memo.conclusion"), H1), *(para(f"{i}. {x}", BODY, width=WIDTH) for i, x in enumerate(items, 1))]

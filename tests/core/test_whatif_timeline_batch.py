@@ -209,8 +209,8 @@ def test_what_if_never_offers_to_remove_a_finding_that_could_at_most_allow_under
         assert APPREHENDED not in [r.key for r in option.remaining]
 
 
-def test_evidence_caveat_only_when_the_verdict_rests_on_press_quotes_alone():
-    """Body-cam: every prohibiting clause is quoted from the press; the EU retailer: Article 5 is primary."""
+def test_evidence_caveat_when_the_verdict_rests_on_press_or_cross_checked_quotes():
+    """Body-cam rests on press quotes; the EU retailer on cross-checked Article 5 (caveated too)."""
     body_cam = _evaluate(BODY_CAM)
     deciding = [f for f in body_cam.findings if f.verdict is body_cam.overall]
     assert all(c.status is core.VerificationStatus.SECONDARY for f in deciding for c in f.clauses)
@@ -221,7 +221,7 @@ def test_evidence_caveat_only_when_the_verdict_rests_on_press_quotes_alone():
     assert json.loads(core.evaluation_to_json(body_cam, PACKS))["evidence_caveat"] == body_cam.evidence_caveat
     eu = _evaluate(EU_RETAILER)
     assert any(c.status is core.VerificationStatus.PRIMARY for f in eu.findings for c in f.clauses)
-    assert eu.evidence_caveat == ""
+    assert "cross-checked" in eu.evidence_caveat, "Article 5(1)(h) is quoted from cross-checked copies"
 
 
 def test_an_undetermined_verdict_from_a_conditional_rule_can_still_be_made_less_severe():

@@ -86,10 +86,10 @@ def test_only_embedded_fonts(signed_memo, tmp_path, packs):
 
 
 @needs_poppler
-def test_body_cam_memo_is_at_most_three_pages(signed_memo):
-    """The memo of the body-cam example fits on three pages."""
+def test_body_cam_memo_is_at_most_five_pages(signed_memo):
+    """The memo of the body-cam example fits on five pages at 10.5 pt body text."""
     pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", str(signed_memo))).group(1))
-    assert pages <= 3
+    assert pages <= 5
 
 
 @needs_poppler
@@ -100,20 +100,27 @@ def test_page_header_footer_and_sections(signed_memo):
     for n in range(1, pages + 1):
         assert f"Page {n} of {pages}" in text
     for heading in (
-        "Compliance memo",
+        "Memorandum",
         "Overall verdict: PROHIBITED",
+        "Question presented",
+        "Brief answer",
+        "Limits of this review",
         "Summary by policy",
-        "The deployment as described",
-        "Findings",
+        "Facts",
+        "Discussion",
+        "Rules checked and not triggered",
         "Policy versions and pack digests",
+        "Conclusion and recommendation",
         "Not legal advice",
-        "Signature",
+        "Signature and approval",
+        "Prepared by",
+        "Approved by",
     ):
         assert heading in text, heading
-    assert "Prepared by" in text and "Jane Doe, Example Police Procurement, jane@example.org" in text
+    assert "Jane Doe, Example Police Procurement, jane@example.org" in text
     assert "Face identification (1:N)" in text, "facts are shown with labels"
     assert "face_identification" not in text, "never with ids"
-    assert "status: secondary" in flat(text)
+    assert "status: secondary" in flat(text) and "PRESS [" in flat(text), "press quotes carry a visible badge"
     for pack in core.load_packs():
         assert pack.digest.partition(":")[2] in text, "the whole digest, on one line"
 
@@ -122,7 +129,7 @@ def test_page_header_footer_and_sections(signed_memo):
 def test_summary_names_each_policys_findings_by_verdict(body_cam_evaluation, packs, tmp_path):
     """The summary table says why, in words: each pack's finding titles under their verdict."""
     text = flat(pdf_text(core.render_unsigned_memo(body_cam_evaluation, packs), tmp_path))
-    summary = text[text.index("Summary by policy") : text.index("The deployment as described")]
+    summary = text[text.index("Summary by policy") : text.index("Facts")]
     packs_with_findings = [p for p in body_cam_evaluation.packs if p.findings]
     assert packs_with_findings
     for p in packs_with_findings:
@@ -141,7 +148,7 @@ def test_a_finding_heading_is_on_the_same_page_as_its_first_quote(example, packs
     path.write_bytes(core.render_unsigned_memo(ev, packs))
     pages = [flat(page) for page in poppler("pdftotext", "-enc", "UTF-8", str(path), "-").split("\f")]
     for f in ev.findings:
-        heading = flat(f"{f.verdict.label.upper()} · {f.title}")
+        heading = flat(f"{f.title} [{f.rule}]")
         first_words = flat(f.clauses[0].text)[:60]
         on = [i for i, page in enumerate(pages) if heading in page]
         assert on, heading
@@ -163,7 +170,7 @@ def test_undetermined_findings_name_their_questions_in_words(packs, tmp_path):
         assert f"Open questions: {labels}." in text
     for field_id in (q for q in ev.questions if "." in q or "_" in q):  # ids that cannot be plain words
         assert field_id not in text
-    summary = text[text.index("Summary by policy") : text.index("The deployment as described")]
+    summary = text[text.index("Summary by policy") : text.index("Facts")]
     assert summary.count("UNDETERMINED") == sum(p.verdict is core.Verdict.UNDETERMINED for p in ev.packs) >= 1
 
 

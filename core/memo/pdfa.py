@@ -1,0 +1,93 @@
+"""Make reportlab's output a PDF/A-3b file (ISO 19005-3, level B) with pikepdf.
+
+Added: XMP metadata that claims ``pdfaid:part=3``, ``pdfaid:conformance=B`` and repeats the
+title, author, subject and dates of the Info dictionary (which it must match; the Info dictionary
+carries no /Producer, so the signer's incremental update, which rewrites the XMP producer, keeps
+the two consistent); an sRGB OutputIntent with the shipped ICC profile
+(``resources/icc/sRGB.icc``, zlib licence, from Debian's icc-profiles-free); the document language
+(``/Lang``); outlines are shown when the file is opened. reportlab draws no transparency and
+embeds every font. Attachments are added afterwards as associated files
+(:mod:`core.memo.attachments`), and the memo is signed last, as an incremental update that keeps
+all of this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from functools import cache
+
+import pikepdf
+
+from core.resources import resources_dir
+
+PRODUCER = "Clausewise (reportlab, pikepdf)"
+OUTPUT_CONDITION = "sRGB IEC61966-2.1"
+
+
+@dataclass(frozen=True)
+class PdfaMetadata:
+    """What the document says about itself (Info dictionary and XMP alike)."""
+
+    title: str
+    author: str
+    subject: str
+    created: dt.datetime
+    lang: str = "en"
+
+
+@cache
+def srgb_profile() -> bytes:
+    """The shipped sRGB ICC profile."""
+    return (resources_dir() / "icc" / "sRGB.icc").read_bytes()
+
+
+def _pdf_date(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def _output_intent(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    profile = pdf.make_stream(srgb_profile())
+    profile[pikepdf.Name.N] = 3
+    return pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFA1,
+        OutputConditionIdentifier=OUTPUT_CONDITION,
+        Info=OUTPUT_CONDITION,
+        RegistryName="http://www.color.org",
+        DestOutputProfile=profile,
+    )
+
+
+def to_pdfa(pdf_bytes: bytes, meta: PdfaMetadata) -> bytes:
+    """``pdf_bytes`` (reportlab's output) as PDF/A-3b."""
+    when = meta.created.astimezone(dt.UTC).replace(microsecond=0)
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        info = pikepdf.Dictionary(
+            Title=meta.title,
+            Author=meta.author,
+            Subject=meta.subject,
+            Creator="Clausewise",
+            CreationDate=_pdf_date(when),
+            ModDate=_pdf_date(when),
+        )
+        pdf.trailer.Info = pdf.make_indirect(info)
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp["pdfaid:part"] = "3"
+            xmp["pdfaid:conformance"] = "B"
+            xmp["dc:title"] = meta.title
+            xmp["dc:creator"] = [meta.author] if meta.author else []
+            xmp["dc:description"] = meta.subject
+            xmp["dc:language"] = {meta.lang}
+            xmp["pdf:Producer"] = PRODUCER
+            xmp["xmp:CreatorTool"] = "Clausewise"
+            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                xmp[key] = when.isoformat()
+        pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(_output_intent(pdf))])
+        pdf.Root.Lang = meta.lang
+        if "/Outlines" in pdf.Root:
+            pdf.Root.PageMode = pikepdf.Name.UseOutlines
+        out = io.BytesIO()
+        pdf.save(out, min_version="1.7", fix_metadata_version=False, deterministic_id=True)
+        return out.getvalue()
