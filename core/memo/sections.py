@@ -13,6 +13,7 @@ from core.packs import VerificationStatus
 from core.verdicts import Verdict
 
 MAX_PER_FINDING = 2
+MAX_RISKS = 3
 
 
 def _words(c: MemoContext, field_id: str, value: Any) -> str:
@@ -38,16 +39,23 @@ def _changes(c: MemoContext, changes) -> str:
 
 
 def options_section(c: MemoContext) -> list:
-    """What would change the outcome: the smallest design changes (core.whatif), in words."""
+    """What would change the outcome: the smallest changes to design choices (core.whatif) that make
+    the verdict less severe, what remains when none does, and the foreseeable changes that would make
+    it more severe — all in words. Facts of the context stay as described."""
     from core.whatif import what_if
 
     t, ev = c.t, c.ev
     result = what_if(ev, c.packs)
-    if not result.less_severe and not any(f.options for f in result.findings):
+    body = _remedies(c, result) + _risks(c, result)
+    if not body:
         return []
-    out = [para(t("memo.options"), H1), para(t("memo.options.intro"), BODY, width=WIDTH)]
+    return [para(t("memo.options"), H1), para(t("memo.options.intro"), BODY, width=WIDTH), *body]
+
+
+def _remedies(c: MemoContext, result) -> list:
+    t, ev = c.t, c.ev
     current = t(f"verdict.{ev.overall.value}").lower()
-    shown = set()
+    out, shown = [], set()
     if result.less_severe:
         chosen = result.less_severe[:MAX_PER_FINDING]
         shown = {o.changes for o in chosen}
@@ -58,6 +66,8 @@ def options_section(c: MemoContext) -> list:
         )
     elif ev.overall.severity > Verdict.NO_PROHIBITION_FOUND.severity:
         out.append(para(t("memo.options.none_possible", current=current), BODY, width=WIDTH))
+        if result.remains:
+            out.append(para(result.remains, BODY, width=WIDTH))
     for f in result.findings:
         chosen_sets, fields = [], set()
         for o in f.options:  # one option per field, so that different remedies show
@@ -69,6 +79,20 @@ def options_section(c: MemoContext) -> list:
         if chosen_sets:
             changes = t("memo.options.or").join(_changes(c, s) for s in chosen_sets[:MAX_PER_FINDING])
             out.append(para("• " + t("memo.options.finding", title=f.title, changes=changes), BODY, width=WIDTH))
+    return out
+
+
+def _risks(c: MemoContext, result) -> list:
+    """The smallest foreseeable changes that would make the verdict more severe."""
+    t = c.t
+    if not result.more_severe:
+        return []
+    out = [para(t("memo.options.risks"), BODY, width=WIDTH)]
+    for o in result.more_severe[:MAX_RISKS]:
+        verdict = t(f"verdict.{o.overall.value}").lower()
+        out.append(
+            para("• " + t("memo.options.risk", verdict=verdict, changes=_changes(c, o.changes)), BODY, width=WIDTH)
+        )
     return out
 
 

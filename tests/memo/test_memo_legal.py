@@ -221,3 +221,35 @@ def test_the_catalogue_says_what_the_verdicts_say():
     for verdict in core.Verdict:
         assert t(f"verdict.{verdict.value}") == verdict.label
         assert t(f"verdict_meaning.{verdict.value}") == verdict.overall_meaning
+
+
+def _retailer_not_sharing(packs) -> core.Evaluation:
+    scenario = core.load_scenario(EU_RETAILER, packs.questionnaire)
+    return core.evaluate(scenario.with_answer("deployer.for_law_enforcement", False), packs)
+
+
+@needs_poppler
+def test_the_memo_warns_what_would_make_the_verdict_more_severe(packs, tmp_path):
+    """A restricted retail case's memo names the foreseeable change that would prohibit it (sharing with police)."""
+    ev = _retailer_not_sharing(packs)
+    assert ev.overall is core.Verdict.RESTRICTED
+    pdf = render(ev, packs, memo_id="CW-TEST", created=CREATED, author=None).pdf
+    text = " ".join(pages_of(pdf, tmp_path))
+    risks = text[text.index("Changes that would make the verdict more severe") :]
+    assert (
+        "The overall verdict would become prohibited if “Operated for law enforcement” were “yes” (now “no”)" in risks
+    ), risks[:600]
+
+
+@needs_poppler
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.name.split(".")[0])
+def test_no_option_in_an_example_memo_changes_a_fact_of_the_context(example, packs, tmp_path):
+    """Acceptance (issue 12): options in the memo vary design choices only; facts of the context stay."""
+    text = " ".join(pages_of(memo(example, packs), tmp_path))
+    if "What would change the outcome" not in text:
+        return
+    section = text[text.index("What would change the outcome") :]
+    section = section.split("Changes that would make the verdict more severe")[0]
+    facts = [f.label for f in packs.questionnaire.fields.values() if f.kind is core.FieldKind.FACT]
+    for label in facts:
+        assert f"“{label}” were" not in section, label
