@@ -13,15 +13,19 @@ NOTES = Path(__file__).resolve().parents[2] / "docs" / "sources" / "MODELLING-NO
 # Rule id → (verdicts its rows produce, versions it belongs to), as the tables of MODELLING-NOTES say.
 EXPECTED = {
     "microsoft-azure-openai": {
-        "versions": {"2023-01-16": ("2023-01-16", "2024-04-30"), "2024-05-01": ("2024-05-01", None)},
+        "versions": {
+            "2023-01-16": ("2023-01-16", "2024-04-30"),
+            "2024-05-01": ("2024-05-01", "2025-04-15"),
+            "2025-04-16": ("2025-04-16", None),
+        },
         "rules": {
-            "identify-or-verify": ({"prohibited"}, {"2023-01-16", "2024-05-01"}),
-            "human-oversight": ({"prohibited"}, {"2023-01-16", "2024-05-01"}),
-            "sensitive-inference-consent": ({"prohibited", "restricted"}, {"2023-01-16", "2024-05-01"}),
-            "us-police-facial-recognition": ({"prohibited", "unclear"}, {"2024-05-01"}),
-            "law-enforcement-mobile-real-time": ({"prohibited", "unclear"}, {"2024-05-01"}),
-            "surveillance-without-consent": ({"prohibited"}, {"2024-05-01"}),
-            "sensitive-attributes": ({"prohibited"}, {"2024-05-01"}),
+            "identify-or-verify": ({"prohibited"}, {"2023-01-16", "2024-05-01", "2025-04-16"}),
+            "human-oversight": ({"prohibited"}, {"2023-01-16", "2024-05-01", "2025-04-16"}),
+            "sensitive-inference-consent": ({"prohibited", "restricted"}, {"2023-01-16", "2024-05-01", "2025-04-16"}),
+            "us-police-facial-recognition": ({"prohibited", "unclear"}, {"2024-05-01", "2025-04-16"}),
+            "law-enforcement-mobile-real-time": ({"prohibited", "unclear"}, {"2024-05-01", "2025-04-16"}),
+            "surveillance-without-consent": ({"prohibited"}, {"2024-05-01", "2025-04-16"}),
+            "sensitive-attributes": ({"prohibited"}, {"2024-05-01", "2025-04-16"}),
         },
     },
     "microsoft-azure-ai-face": {

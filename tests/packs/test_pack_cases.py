@@ -76,6 +76,7 @@ def test_every_rule_has_a_triggering_a_just_missing_and_an_undetermined_case(pac
     [
         ("microsoft-azure-ai-face", "2022-06-21"),
         ("microsoft-azure-openai", "2024-05-01"),
+        ("microsoft-azure-openai", "2025-04-16"),
         ("openai-usage-policies", "2025-01-29"),
         ("eu-ai-act-article-5", "2025-02-02"),
         ("openai-usage-policies", "2025-10-29"),
