@@ -107,7 +107,7 @@ def test_packs_list_shows_versions_clause_counts_and_statuses(capsys):
     code, out, _ = run(capsys, "packs", "list")
     assert code == 0
     assert "microsoft-azure-openai  Microsoft code of conduct for Azure OpenAI Service" in out
-    assert "2024-05-01   in force from 2024-05-01" in out
+    assert "2025-04-16   in force from 2025-04-16" in out
     assert "9 clauses (1 primary, 8 secondary)" in out
     assert "6 clauses (6 cross_checked)" in out
 
