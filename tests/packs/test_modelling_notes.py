@@ -41,12 +41,13 @@ EXPECTED = {
         },
     },
     "eu-ai-act-article-5": {
-        "versions": {"2025-02-02": ("2025-02-02", None)},
+        "versions": {"2025-02-02": ("2025-02-02", "2026-12-01"), "2026-12-02": ("2026-12-02", None)},
         "rules": {
-            "art-5-1-h": ({"prohibited", "restricted"}, {"2025-02-02"}),
-            "art-5-1-g": ({"prohibited", "unclear"}, {"2025-02-02"}),
-            "art-5-1-f": ({"prohibited", "restricted"}, {"2025-02-02"}),
-            "art-5-1-e": ({"prohibited"}, {"2025-02-02"}),
+            "art-5-1-h": ({"prohibited", "restricted"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-g": ({"prohibited", "unclear"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-f": ({"prohibited", "restricted"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-e": ({"prohibited"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-d": ({"prohibited", "unclear"}, {"2025-02-02", "2026-12-02"}),
         },
     },
     "openai-usage-policies": {

@@ -79,6 +79,7 @@ def test_every_rule_has_a_triggering_a_just_missing_and_an_undetermined_case(pac
         ("microsoft-azure-openai", "2025-04-16"),
         ("openai-usage-policies", "2025-01-29"),
         ("eu-ai-act-article-5", "2025-02-02"),
+        ("eu-ai-act-article-5", "2026-12-02"),
         ("openai-usage-policies", "2025-10-29"),
     ],
 )
