@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 NOTES = Path(__file__).resolve().parents[2] / "docs" / "sources" / "MODELLING-NOTES.md"
+NEW_NOTES = NOTES.with_name("READING-NEW-PACKS.md")
 
 # Rule id → (verdicts its rows produce, versions it belongs to), as the tables of MODELLING-NOTES say.
 EXPECTED = {
@@ -50,6 +51,15 @@ EXPECTED = {
             "art-5-1-d": ({"prohibited", "unclear"}, {"2025-02-02", "2026-12-02"}),
         },
     },
+    "eu-ai-act-high-risk-biometrics": {
+        "versions": {"2026-08-02": ("2026-08-02", "2027-12-01"), "2027-12-02": ("2027-12-02", None)},
+        "rules": {
+            "remote-identification-high-risk": ({"restricted"}, {"2027-12-02"}),
+            "post-remote-identification-authorisation": ({"restricted", "unclear"}, {"2027-12-02"}),
+            "categorisation-or-emotion-high-risk": ({"restricted"}, {"2027-12-02"}),
+            "inform-exposed-persons": ({"restricted", "unclear"}, {"2026-08-02", "2027-12-02"}),
+        },
+    },
     "openai-usage-policies": {
         "versions": {
             "2024-01-10": ("2024-01-10", "2025-01-28"),
@@ -69,8 +79,11 @@ EXPECTED = {
 }
 
 
-def test_the_bundled_packs_are_the_four_of_the_notes(packs):
-    """Pack ids as in MODELLING-NOTES, in the order the product shows them."""
+NEW_PACKS = ("eu-ai-act-high-risk-biometrics",)
+
+
+def test_the_bundled_packs_are_those_of_the_notes(packs):
+    """Pack ids as in MODELLING-NOTES and READING-NEW-PACKS, in the order the product shows them."""
     assert [p.id for p in packs] == list(EXPECTED)
 
 
@@ -98,14 +111,16 @@ def test_rules_and_their_verdicts(packs, pack_id):
 
 
 def test_every_rule_id_in_the_notes_tables_is_encoded(packs):
-    """Parse the notes themselves: each backticked rule id in a rule table exists in its pack."""
+    """Parse the notes themselves: each backticked rule id in a rule table exists in its pack, and
+    every pack's rules are all in a table."""
     current = None
     found: dict[str, set[str]] = {}
     in_rule_table = False
-    for line in NOTES.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"## Pack \d+ — `([^`]+)`", line)
-        if m:
-            current = m.group(1)
+    text = NOTES.read_text(encoding="utf-8") + "\n" + NEW_NOTES.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        m = re.match(r"#{2,3} (?:Pack \d+ — )?`([^`]+)`", line)
+        if m or line.startswith("#"):
+            current = m.group(1) if m else None
             continue
         if line.startswith("| rule |"):
             in_rule_table = True
@@ -119,6 +134,8 @@ def test_every_rule_id_in_the_notes_tables_is_encoded(packs):
     assert set(found) == set(EXPECTED)
     for pack_id, rule_ids in found.items():
         assert rule_ids <= {r.id for r in packs.get(pack_id).rules}, pack_id
+    for pack_id in NEW_PACKS:
+        assert found[pack_id] == {r.id for r in packs.get(pack_id).rules}, pack_id
 
 
 def test_eu_pack_is_not_yet_in_force_before_2025_02_02(packs):
