@@ -76,10 +76,42 @@ EXPECTED = {
             "criminality-prediction": ({"prohibited"}, {"2025-01-29", "2025-10-29"}),
         },
     },
+    "anthropic-usage-policy": {
+        "versions": {"2025-09-15": ("2025-09-15", "2026-11-11"), "2026-11-12": ("2026-11-12", None)},
+        "rules": {
+            "tracking-without-consent": ({"prohibited"}, {"2025-09-15", "2026-11-12"}),
+            "law-enforcement-decisions": ({"prohibited"}, {"2026-11-12"}),
+            "emotion-recognition": ({"prohibited", "restricted"}, {"2025-09-15", "2026-11-12"}),
+            "biometric-categorisation": ({"prohibited"}, {"2025-09-15", "2026-11-12"}),
+        },
+    },
+    "aws-rekognition-responsible-ai": {
+        "versions": {"2020-06-10": ("2020-06-10", "2023-09-27"), "2023-09-28": ("2023-09-28", None)},
+        "rules": {
+            "police-face-comparison-moratorium": ({"prohibited", "unclear"}, {"2020-06-10", "2023-09-28"}),
+            "public-safety-requirements": ({"restricted"}, {"2023-09-28"}),
+            "unlawful-tracking-or-identification": ({"unclear"}, {"2023-09-28"}),
+            "consequential-decisions": ({"restricted"}, {"2023-09-28"}),
+        },
+    },
+    "illinois-bipa": {
+        "versions": {"2008-10-03": ("2008-10-03", None)},
+        "rules": {
+            "written-notice-and-release": ({"prohibited", "unclear"}, {"2008-10-03"}),
+            "retention-policy": ({"prohibited", "restricted"}, {"2008-10-03"}),
+            "no-sale-or-profit": ({"prohibited"}, {"2008-10-03"}),
+            "disclosure": ({"unclear"}, {"2008-10-03"}),
+        },
+    },
 }
 
 
-NEW_PACKS = ("eu-ai-act-high-risk-biometrics",)
+NEW_PACKS = (
+    "eu-ai-act-high-risk-biometrics",
+    "anthropic-usage-policy",
+    "aws-rekognition-responsible-ai",
+    "illinois-bipa",
+)
 
 
 def test_the_bundled_packs_are_those_of_the_notes(packs):
