@@ -51,6 +51,7 @@ def test_timeline_chart_has_a_lane_per_applicable_policy(window):
     assert [title for title, _ in chart.lanes] == [
         "Azure AI Face service terms (Limited Access, Transparency Note)",
         "EU AI Act, Article 5 (prohibited AI practices)",
+        "EU AI Act, deployer obligations for biometric systems (high-risk, transparency)",
         "Overall",
     ]
     assert "2025-02-02: no stored version in force → prohibited" in window.results.timeline_text.toPlainText()
@@ -91,7 +92,7 @@ def test_portfolio_window_double_click_opens_the_scenario(qtbot, window, monkeyp
     window.open_portfolio()
     portfolio: PortfolioWindow = window.portfolio
     qtbot.waitUntil(lambda: portfolio.model.rowCount() == len(core.example_paths()), timeout=10000)
-    assert "6 scenario files" in portfolio.status.text()
+    assert f"{len(core.example_paths())} scenario files" in portfolio.status.text()
     target = examples_dir() / "us-city-police-fixed-cctv.scenario.yaml"
     proxy_row = next(r for r in range(portfolio.proxy.rowCount()) if portfolio.proxy.index(r, 0).data() == str(target))
     portfolio.table.doubleClicked.emit(portfolio.proxy.index(proxy_row, 1))
