@@ -1,4 +1,4 @@
-"""The camera list offers "None of these" but not also "No camera"; old files answering `none` still load and save unchanged."""
+"""The camera list offers "None of these" but not also "No camera"; old `none` answers still load, unchanged."""
 
 from __future__ import annotations
 
