@@ -52,6 +52,7 @@ def test_timeline_chart_has_a_lane_per_applicable_policy(window):
         "Azure AI Face service terms (Limited Access, Transparency Note)",
         "EU AI Act, Article 5 (prohibited AI practices)",
         "EU AI Act, deployer obligations for biometric systems (high-risk, transparency)",
+        "GDPR, Article 9 (biometric and other special categories of data)",
         "Overall",
     ]
     assert "2025-02-02: no stored version in force → prohibited" in window.results.timeline_text.toPlainText()

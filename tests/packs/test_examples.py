@@ -19,20 +19,21 @@ PACKS = (
     "anthropic-usage-policy",
     "aws-rekognition-responsible-ai",
     "illinois-bipa",
+    "gdpr-article-9",
 )
 UN = "unclear"
 
 # example file → (overall, verdict per pack in PACKS order)
 EXPECTED = {
-    "body-cam-patrol-uk": (PR, (PR, NA, NA, NA, NA, NA, NA, NA)),
-    "us-city-police-fixed-cctv": (PR, (PR, NA, NA, NA, NA, NA, NA, NA)),
-    "post-event-identification-germany": (PR, (PR, RE, NP, NA, NA, NA, NA, NA)),
-    "report-drafting-body-cam-audio": (NP, (NP, NA, NA, NA, NA, NA, NA, NA)),
-    "gender-race-inference-images": (PR, (PR, NA, NA, NA, NA, NA, NA, NA)),
-    "eu-retailer-live-face-matching": (PR, (NA, RE, PR, NA, NA, NA, NA, NA)),
-    "illinois-supermarket-live-face-matching": (PR, (NA, NA, NA, NA, NA, NA, UN, PR)),
-    "post-event-identification-germany-2028": (RE, (NA, RE, NP, RE, NA, NA, NA, NA)),
-    "police-lead-triage-claude": (PR, (NA, NA, NA, NA, NA, PR, NA, NA)),
+    "body-cam-patrol-uk": (PR, (PR, NA, NA, NA, NA, NA, NA, NA, NA)),
+    "us-city-police-fixed-cctv": (PR, (PR, NA, NA, NA, NA, NA, NA, NA, NA)),
+    "post-event-identification-germany": (PR, (PR, RE, NP, NA, NA, NA, NA, NA, NA)),
+    "report-drafting-body-cam-audio": (NP, (NP, NA, NA, NA, NA, NA, NA, NA, NA)),
+    "gender-race-inference-images": (PR, (PR, NA, NA, NA, NA, NA, NA, NA, NA)),
+    "eu-retailer-live-face-matching": (PR, (NA, RE, PR, NA, NA, NA, NA, NA, PR)),
+    "illinois-supermarket-live-face-matching": (PR, (NA, NA, NA, NA, NA, NA, UN, PR, NA)),
+    "post-event-identification-germany-2028": (RE, (NA, RE, NP, RE, NA, NA, NA, NA, NA)),
+    "police-lead-triage-claude": (PR, (NA, NA, NA, NA, NA, PR, NA, NA, NA)),
 }
 
 

@@ -103,6 +103,13 @@ EXPECTED = {
             "disclosure": ({"unclear"}, {"2008-10-03"}),
         },
     },
+    "gdpr-article-9": {
+        "versions": {"2018-05-25": ("2018-05-25", None)},
+        "rules": {
+            "biometric-identification": ({"prohibited", "restricted"}, {"2018-05-25"}),
+            "special-category-inference": ({"prohibited", "restricted"}, {"2018-05-25"}),
+        },
+    },
 }
 
 
@@ -111,6 +118,7 @@ NEW_PACKS = (
     "anthropic-usage-policy",
     "aws-rekognition-responsible-ai",
     "illinois-bipa",
+    "gdpr-article-9",
 )
 
 

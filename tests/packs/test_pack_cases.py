@@ -87,6 +87,7 @@ def test_every_rule_has_a_triggering_a_just_missing_and_an_undetermined_case(pac
         ("aws-rekognition-responsible-ai", "2020-06-10"),
         ("aws-rekognition-responsible-ai", "2023-09-28"),
         ("illinois-bipa", "2008-10-03"),
+        ("gdpr-article-9", "2018-05-25"),
     ],
 )
 def test_version_boundaries_are_tested_on_both_sides(pack_id, boundary):
