@@ -32,6 +32,7 @@ DEFAULT_LOCKED = frozenset(
         "law_enforcement.level",
         "deployer.country",
         "deployment.countries",
+        "deployment.us_states",
     }
 )
 """Facts about who deploys and where: locked unless the user unlocks them."""

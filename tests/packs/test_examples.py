@@ -138,3 +138,14 @@ def test_police_lead_triage_with_claude_is_prohibited_from_november_2026(packs):
     sc = _example(packs, "police-lead-triage-claude")
     assert evaluate(sc, packs).pack("anthropic-usage-policy").finding("law-enforcement-decisions").verdict.value == PR
     assert evaluate(sc, packs, dt.date(2026, 11, 11)).pack("anthropic-usage-policy").findings == ()
+
+
+def test_what_if_never_suggests_moving_the_supermarket_out_of_illinois(packs):
+    """The US state of use is a fact about where, locked like the countries: no 'Alabama instead of Illinois'."""
+    from core import what_if
+
+    ev = evaluate(_example(packs, "illinois-supermarket-live-face-matching"), packs)
+    result = what_if(ev, packs)
+    options = [*result.less_severe, *(o for f in result.findings for o in f.options)]
+    assert options, "the search finds other ways out (written releases, a public policy)"
+    assert all(c.field != "deployment.us_states" for o in options for c in o.changes)
