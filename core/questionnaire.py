@@ -60,6 +60,9 @@ class Option:
     alternatives: tuple[str, ...] | None = None
     """Options that could realistically replace this one ("what would change the outcome");
     None means any other option."""
+    offered: bool = True
+    """False for an option kept only so that older scenario files still load; the form does not
+    offer it (e.g. "No camera", which "None of these" replaces)."""
 
 
 @dataclass(frozen=True)

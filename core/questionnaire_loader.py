@@ -120,7 +120,7 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
             r.fail(fpath, f"missing key 'options' (a {ftype.value} field needs options)")
         for oi, odata in enumerate(r.items(fdata["options"], (*fpath, "options"))):
             opath = (*fpath, "options", oi)
-            r.mapping(odata, opath, required=("value", "label"), optional=("help", "phrase", "alternatives"))
+            r.mapping(odata, opath, required=("value", "label"), optional=("help", "phrase", "alternatives", "offered"))
             value = r.text(odata["value"], (*opath, "value"))
             if not _OPTION_ID.match(value):
                 r.fail((*opath, "value"), f"{value!r} is not a valid option id")
@@ -131,9 +131,9 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
             if "alternatives" in odata:
                 items = r.items(odata["alternatives"], (*opath, "alternatives"), allow_empty=True)
                 alternatives = tuple(r.text(x, (*opath, "alternatives", j)) for j, x in enumerate(items))
-            options.append(
-                Option(value, r.text(odata["label"], (*opath, "label")), _help(r, odata, opath), phrase, alternatives)
-            )
+            offered = r.boolean(odata["offered"], (*opath, "offered")) if "offered" in odata else True
+            label = r.text(odata["label"], (*opath, "label"))
+            options.append(Option(value, label, _help(r, odata, opath), phrase, alternatives, offered))
     elif "options" in fdata:
         r.fail((*fpath, "options"), f"a {ftype.value} field takes no options")
     values = {o.value for o in options}

@@ -126,7 +126,11 @@ class MultiChoiceInput(FieldInput):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
+        self.kept: tuple[str, ...] = ()
+        """Answers loaded from a file that the form no longer offers; kept until the user changes the answer."""
         for option in field.options:
+            if not option.offered:
+                continue
             box = QCheckBox(option.label)
             box.setToolTip(option.help)
             box.setAccessibleName(f"{field.label}: {option.label}")
@@ -174,6 +178,7 @@ class MultiChoiceInput(FieldInput):
         return hint
 
     def _option_toggled(self, checked: bool) -> None:
+        self.kept = ()
         if checked and self.none_box.isChecked():
             self.none_box.blockSignals(True)
             self.none_box.setChecked(False)
@@ -182,6 +187,7 @@ class MultiChoiceInput(FieldInput):
         self.changed.emit()
 
     def _none_toggled(self, checked: bool) -> None:
+        self.kept = ()
         if checked:
             for box in self.boxes.values():
                 box.blockSignals(True)
@@ -196,18 +202,19 @@ class MultiChoiceInput(FieldInput):
 
     def value(self) -> Any:
         chosen = [v for v, b in self.boxes.items() if b.isChecked()]
-        if chosen:
-            return tuple(chosen)
+        if chosen or self.kept:
+            return tuple(o.value for o in self.field.options if o.value in chosen or o.value in self.kept)
         return () if self.none_box.isChecked() else None
 
     def set_value(self, value: Any) -> None:
         chosen = set(value or ())
+        self.kept = tuple(v for v in (value or ()) if v not in self.boxes)
         for v, box in self.boxes.items():
             box.blockSignals(True)
             box.setChecked(v in chosen)
             box.blockSignals(False)
         self.none_box.blockSignals(True)
-        self.none_box.setChecked(value is not None and not chosen)
+        self.none_box.setChecked(value is not None and not (chosen - set(self.kept)))
         self.none_box.blockSignals(False)
         self._update_state()
 
@@ -342,6 +349,7 @@ class CountriesInput(FieldInput):
         self.changed.emit()
 
     def _none_toggled(self, checked: bool) -> None:
+        self.kept = ()
         if checked:
             self.list.clear()
         self._update_state()

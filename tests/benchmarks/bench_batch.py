@@ -75,7 +75,12 @@ def main(n: int = 10_000) -> None:
     cases = [(path.name, core.load_scenario(path, q)) for path in core.example_paths()]
     # Prohibited examples skip the search for risks; this one (restricted) runs every search.
     retail = core.load_scenario(core.resources_dir() / "examples" / "eu-retailer-live-face-matching.scenario.yaml", q)
-    cases.append(("retail case, alerts not shared", retail.with_answer("deployer.for_law_enforcement", False)))
+    cases.append(
+        (
+            "retail case, alerts not shared",
+            retail.with_answer("deployer.for_law_enforcement", False).with_answer("subjects.consent", "all_consented"),
+        )
+    )
     for name, scenario in cases:
         ev = core.evaluate(scenario, packs)
         times = [timed(lambda ev=ev: what_if(ev, packs)) for _ in range(20)]

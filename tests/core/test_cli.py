@@ -107,9 +107,9 @@ def test_packs_list_shows_versions_clause_counts_and_statuses(capsys):
     code, out, _ = run(capsys, "packs", "list")
     assert code == 0
     assert "microsoft-azure-openai  Microsoft code of conduct for Azure OpenAI Service" in out
-    assert "2024-05-01   in force from 2024-05-01" in out
+    assert "2025-04-16   in force from 2025-04-16" in out
     assert "9 clauses (1 primary, 8 secondary)" in out
-    assert "6 clauses (6 cross_checked)" in out
+    assert "13 clauses (10 cross_checked, 3 secondary)" in out
 
 
 def test_packs_show_json_lists_clauses_with_id_text_status_source(capsys):
@@ -138,7 +138,7 @@ def test_packs_check_validates_and_runs_the_test_cases(capsys):
     code, out, _ = run(capsys, "packs", "check", str(packs_dir() / "eu-ai-act-article-5.pack.yaml"))
     assert code == 0
     assert "OK: pack 'eu-ai-act-article-5'" in out
-    assert "33 of 33 test cases passed" in out
+    assert "40 of 40 test cases passed" in out
 
 
 def test_packs_check_reports_failing_test_cases(capsys, tmp_path):

@@ -119,9 +119,10 @@ def test_eu_timeline_shows_the_ai_act_coming_into_force_on_2025_02_02():
     eu = line.pack("eu-ai-act-article-5")
     assert [(p.start, p.end, p.verdict.value) for p in eu.periods] == [
         (None, dt.date(2025, 2, 1), "not_applicable"),
-        (dt.date(2025, 2, 2), None, "prohibited"),
+        (dt.date(2025, 2, 2), dt.date(2026, 12, 1), "prohibited"),
+        (dt.date(2026, 12, 2), None, "prohibited"),  # Article 5 as amended by Regulation (EU) 2026/1744
     ]
-    assert line.overall[-1].start == dt.date(2025, 2, 2) and line.overall[-1].verdict.value == "prohibited"
+    assert line.overall[-1].verdict.value == "prohibited"  # (GDPR Article 9 prohibits it since 2018 as well)
 
 
 def test_batch_compare_lists_exactly_the_scenarios_whose_verdict_changed(capsys):
@@ -141,7 +142,7 @@ def test_batch_compare_lists_exactly_the_scenarios_whose_verdict_changed(capsys)
     code = main(["batch", str(examples_dir()), "--as-of", "2024-04-01", "--compare-to", "2024-06-01"])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.startswith("1 of 6 scenarios have a different verdict on 2024-06-01 than on 2024-04-01:")
+    assert out.startswith("1 of 9 scenarios have a different verdict on 2024-06-01 than on 2024-04-01:")
     assert "microsoft-azure-openai: no prohibition found → prohibited (clauses added: sensitive-attributes)" in out
 
 
@@ -163,9 +164,11 @@ def test_batch_csv_has_a_column_per_pack(capsys):
     main(["batch", str(examples_dir()), "--format", "csv"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == (
-        "file,title,as_of,overall,microsoft-azure-openai,microsoft-azure-ai-face,eu-ai-act-article-5,openai-usage-policies"
+        "file,title,as_of,overall,microsoft-azure-openai,microsoft-azure-ai-face,eu-ai-act-article-5,"
+        "eu-ai-act-high-risk-biometrics,openai-usage-policies,anthropic-usage-policy,aws-rekognition-responsible-ai,"
+        "illinois-bipa,gdpr-article-9"
     )
-    assert len(lines) == 7
+    assert len(lines) == 10
 
 
 def test_evaluate_what_if_and_timeline_on_the_command_line(capsys):
@@ -183,7 +186,7 @@ def test_evaluate_what_if_and_timeline_on_the_command_line(capsys):
     )
     data = json.loads(capsys.readouterr().out)
     assert "deployer.kind" not in data["what_if"]["locked"]
-    assert data["timeline"]["packs"]["microsoft-azure-openai"]["periods"][-1]["from"] == "2024-05-01"
+    assert data["timeline"]["packs"]["microsoft-azure-openai"]["periods"][-2]["from"] == "2024-05-01"
     assert main(["evaluate", str(BODY_CAM), "--what-if", "--lock", "no.such.field"]) == 2
 
 
@@ -259,10 +262,11 @@ def test_no_evidence_caveat_on_an_undetermined_verdict():
             "service": ("azure_openai",),
             "deployer.country": "US",
             "deployment.countries": (),
+            "deployment.us_states": (),
             "decisions.consequential": False,
         }
     )
-    ev = core.evaluate(scenario, PACKS, dt.date(2025, 6, 1))
+    ev = core.evaluate(scenario, PACKS, dt.date(2025, 4, 1))  # before the primary Transparency Note version
     assert ev.overall is core.Verdict.UNDETERMINED
     assert ev.findings and all(c.status is core.VerificationStatus.SECONDARY for f in ev.findings for c in f.clauses)
     assert ev.evidence_caveat == ""

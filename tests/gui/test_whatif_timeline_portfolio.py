@@ -72,7 +72,10 @@ def test_the_tab_warns_of_risks_and_explains_what_remains(qtbot, window, tmp_pat
     q = window.packs.questionnaire
     path = tmp_path / "retail.scenario.yaml"
     scenario = core.load_scenario(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml", q)
-    core.save_scenario(scenario.with_answer("deployer.for_law_enforcement", False), path, q)
+    consenting = scenario.with_answer("deployer.for_law_enforcement", False).with_answer(
+        "subjects.consent", "all_consented"
+    )
+    core.save_scenario(consenting, path, q)
     window.open_path(path)
     settle(qtbot, window)
     html = window.results.whatif.toHtml()
@@ -94,7 +97,8 @@ def test_the_tab_warns_of_risks_and_explains_what_remains(qtbot, window, tmp_pat
     assert "The verdict is allowed only under conditions (restricted)" in text
     assert (
         "What remains is to meet these conditions: "
-        f"for “Limited Access registration for facial recognition”: {condition}" in text
+        "for “Limited Access registration for facial recognition” (Azure AI Face service terms (Limited Access, "
+        f"Transparency Note)): {condition.rstrip('.')}" in text
     )
     assert "nothing to change" not in text
 
@@ -106,6 +110,8 @@ def test_timeline_chart_has_a_lane_per_applicable_policy(window):
     assert [title for title, _ in chart.lanes] == [
         "Azure AI Face service terms (Limited Access, Transparency Note)",
         "EU AI Act, Article 5 (prohibited AI practices)",
+        "EU AI Act, deployer obligations for biometric systems (high-risk, transparency)",
+        "GDPR, Article 9 (biometric and other special categories of data)",
         "Overall",
     ]
     assert "2025-02-02: no stored version in force → prohibited" in window.results.timeline_text.toPlainText()
@@ -146,7 +152,7 @@ def test_portfolio_window_double_click_opens_the_scenario(qtbot, window, monkeyp
     window.open_portfolio()
     portfolio: PortfolioWindow = window.portfolio
     qtbot.waitUntil(lambda: portfolio.model.rowCount() == len(core.example_paths()), timeout=10000)
-    assert "6 scenario files" in portfolio.status.text()
+    assert f"{len(core.example_paths())} scenario files" in portfolio.status.text()
     target = examples_dir() / "us-city-police-fixed-cctv.scenario.yaml"
     proxy_row = next(r for r in range(portfolio.proxy.rowCount()) if portfolio.proxy.index(r, 0).data() == str(target))
     portfolio.table.doubleClicked.emit(portfolio.proxy.index(proxy_row, 1))

@@ -124,15 +124,15 @@ def test_each_quote_carries_a_badge_for_its_verification_status(packs, tmp_path)
         "PROHIBITED — on wording matched across independent copies, not yet checked against the European Union's text"
         in text
     )
-    assert "Evidence: The finding behind this verdict quotes policy wording matched across independent copies" in text
+    assert "Evidence: All 2 findings behind this verdict quote policy wording matched across independent copies" in text
 
 
 @needs_poppler
 def test_a_scope_limit_on_a_no_prohibition_verdict_is_on_page_one(packs, tmp_path):
-    """Germany: the EU AI Act finds no prohibition, and page 1 says that only Article 5(1)(e)–(h) is encoded."""
+    """Germany: the EU AI Act finds no prohibition, and page 1 says which points of Article 5(1) are evaluated."""
     first = pages_of(memo(GERMANY, packs), tmp_path)[0]
     limits = first[first.index("Limits of this review") :]
-    assert "This pack encodes Article 5(1), points (e) to (h), only" in limits
+    assert "This pack quotes Article 5(1), points (a) to (h), and evaluates points (d) to (h)" in limits
 
 
 @needs_poppler
@@ -225,7 +225,10 @@ def test_the_catalogue_says_what_the_verdicts_say():
 
 def _retailer_not_sharing(packs) -> core.Evaluation:
     scenario = core.load_scenario(EU_RETAILER, packs.questionnaire)
-    return core.evaluate(scenario.with_answer("deployer.for_law_enforcement", False), packs)
+    consenting = scenario.with_answer("deployer.for_law_enforcement", False).with_answer(
+        "subjects.consent", "all_consented"
+    )
+    return core.evaluate(consenting, packs)
 
 
 @needs_poppler

@@ -86,10 +86,10 @@ def test_only_embedded_fonts(signed_memo, tmp_path, packs):
 
 
 @needs_poppler
-def test_body_cam_memo_is_at_most_five_pages(signed_memo):
-    """The memo of the body-cam example fits on five pages at 10.5 pt body text."""
+def test_body_cam_memo_is_at_most_six_pages(signed_memo):
+    """The memo of the body-cam example, checked against nine policies, fits on six pages at 10.5 pt body text."""
     pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", str(signed_memo))).group(1))
-    assert pages <= 5
+    assert pages <= 6
 
 
 @needs_poppler

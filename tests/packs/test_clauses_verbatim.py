@@ -10,12 +10,17 @@ import pytest
 import core
 
 SOURCES = Path(__file__).resolve().parents[2] / "docs" / "sources"
+SOURCE_FILES = (
+    "policy-clauses.md",
+    "techradar-2024-05-microsoft-police-facial-recognition.txt",
+    "research-microsoft-primary.md",
+    "research-eu-and-vendors.md",
+)
 
 
 def _normalised_sources() -> str:
     """The source texts with markdown formatting (bold, link targets) removed; words untouched."""
-    text = (SOURCES / "policy-clauses.md").read_text(encoding="utf-8")
-    text += "\n" + (SOURCES / "techradar-2024-05-microsoft-police-facial-recognition.txt").read_text(encoding="utf-8")
+    text = "\n".join((SOURCES / name).read_text(encoding="utf-8") for name in SOURCE_FILES)
     text = text.replace("**", "")
     return re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
 

@@ -9,19 +9,24 @@ from pathlib import Path
 import pytest
 
 NOTES = Path(__file__).resolve().parents[2] / "docs" / "sources" / "MODELLING-NOTES.md"
+NEW_NOTES = NOTES.with_name("READING-NEW-PACKS.md")
 
 # Rule id → (verdicts its rows produce, versions it belongs to), as the tables of MODELLING-NOTES say.
 EXPECTED = {
     "microsoft-azure-openai": {
-        "versions": {"2023-01-16": ("2023-01-16", "2024-04-30"), "2024-05-01": ("2024-05-01", None)},
+        "versions": {
+            "2023-01-16": ("2023-01-16", "2024-04-30"),
+            "2024-05-01": ("2024-05-01", "2025-04-15"),
+            "2025-04-16": ("2025-04-16", None),
+        },
         "rules": {
-            "identify-or-verify": ({"prohibited"}, {"2023-01-16", "2024-05-01"}),
-            "human-oversight": ({"prohibited"}, {"2023-01-16", "2024-05-01"}),
-            "sensitive-inference-consent": ({"prohibited", "restricted"}, {"2023-01-16", "2024-05-01"}),
-            "us-police-facial-recognition": ({"prohibited", "unclear"}, {"2024-05-01"}),
-            "law-enforcement-mobile-real-time": ({"prohibited", "unclear"}, {"2024-05-01"}),
-            "surveillance-without-consent": ({"prohibited"}, {"2024-05-01"}),
-            "sensitive-attributes": ({"prohibited"}, {"2024-05-01"}),
+            "identify-or-verify": ({"prohibited"}, {"2023-01-16", "2024-05-01", "2025-04-16"}),
+            "human-oversight": ({"prohibited"}, {"2023-01-16", "2024-05-01", "2025-04-16"}),
+            "sensitive-inference-consent": ({"prohibited", "restricted"}, {"2023-01-16", "2024-05-01", "2025-04-16"}),
+            "us-police-facial-recognition": ({"prohibited", "unclear"}, {"2024-05-01", "2025-04-16"}),
+            "law-enforcement-mobile-real-time": ({"prohibited", "unclear"}, {"2024-05-01", "2025-04-16"}),
+            "surveillance-without-consent": ({"prohibited"}, {"2024-05-01", "2025-04-16"}),
+            "sensitive-attributes": ({"prohibited"}, {"2024-05-01", "2025-04-16"}),
         },
     },
     "microsoft-azure-ai-face": {
@@ -37,12 +42,22 @@ EXPECTED = {
         },
     },
     "eu-ai-act-article-5": {
-        "versions": {"2025-02-02": ("2025-02-02", None)},
+        "versions": {"2025-02-02": ("2025-02-02", "2026-12-01"), "2026-12-02": ("2026-12-02", None)},
         "rules": {
-            "art-5-1-h": ({"prohibited", "restricted"}, {"2025-02-02"}),
-            "art-5-1-g": ({"prohibited", "unclear"}, {"2025-02-02"}),
-            "art-5-1-f": ({"prohibited", "restricted"}, {"2025-02-02"}),
-            "art-5-1-e": ({"prohibited"}, {"2025-02-02"}),
+            "art-5-1-h": ({"prohibited", "restricted"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-g": ({"prohibited", "unclear"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-f": ({"prohibited", "restricted"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-e": ({"prohibited"}, {"2025-02-02", "2026-12-02"}),
+            "art-5-1-d": ({"prohibited", "unclear"}, {"2025-02-02", "2026-12-02"}),
+        },
+    },
+    "eu-ai-act-high-risk-biometrics": {
+        "versions": {"2026-08-02": ("2026-08-02", "2027-12-01"), "2027-12-02": ("2027-12-02", None)},
+        "rules": {
+            "remote-identification-high-risk": ({"restricted"}, {"2027-12-02"}),
+            "post-remote-identification-authorisation": ({"restricted", "unclear"}, {"2027-12-02"}),
+            "categorisation-or-emotion-high-risk": ({"restricted"}, {"2027-12-02"}),
+            "inform-exposed-persons": ({"restricted", "unclear"}, {"2026-08-02", "2027-12-02"}),
         },
     },
     "openai-usage-policies": {
@@ -61,11 +76,54 @@ EXPECTED = {
             "criminality-prediction": ({"prohibited"}, {"2025-01-29", "2025-10-29"}),
         },
     },
+    "anthropic-usage-policy": {
+        "versions": {"2025-09-15": ("2025-09-15", "2026-11-11"), "2026-11-12": ("2026-11-12", None)},
+        "rules": {
+            "tracking-without-consent": ({"prohibited"}, {"2025-09-15", "2026-11-12"}),
+            "law-enforcement-decisions": ({"prohibited"}, {"2026-11-12"}),
+            "emotion-recognition": ({"prohibited", "restricted"}, {"2025-09-15", "2026-11-12"}),
+            "biometric-categorisation": ({"prohibited"}, {"2025-09-15", "2026-11-12"}),
+        },
+    },
+    "aws-rekognition-responsible-ai": {
+        "versions": {"2020-06-10": ("2020-06-10", "2023-09-27"), "2023-09-28": ("2023-09-28", None)},
+        "rules": {
+            "police-face-comparison-moratorium": ({"prohibited", "unclear"}, {"2020-06-10", "2023-09-28"}),
+            "public-safety-requirements": ({"restricted"}, {"2023-09-28"}),
+            "unlawful-tracking-or-identification": ({"unclear"}, {"2023-09-28"}),
+            "consequential-decisions": ({"restricted"}, {"2023-09-28"}),
+        },
+    },
+    "illinois-bipa": {
+        "versions": {"2008-10-03": ("2008-10-03", None)},
+        "rules": {
+            "written-notice-and-release": ({"prohibited", "unclear"}, {"2008-10-03"}),
+            "retention-policy": ({"prohibited", "restricted"}, {"2008-10-03"}),
+            "no-sale-or-profit": ({"prohibited"}, {"2008-10-03"}),
+            "disclosure": ({"unclear"}, {"2008-10-03"}),
+        },
+    },
+    "gdpr-article-9": {
+        "versions": {"2018-05-25": ("2018-05-25", None)},
+        "rules": {
+            "biometric-identification": ({"prohibited", "restricted"}, {"2018-05-25"}),
+            "special-category-inference": ({"prohibited", "restricted"}, {"2018-05-25"}),
+        },
+    },
 }
 
 
-def test_the_bundled_packs_are_the_four_of_the_notes(packs):
-    """Pack ids as in MODELLING-NOTES, in the order the product shows them."""
+NEW_PACKS = (
+    "eu-ai-act-high-risk-biometrics",
+    "anthropic-usage-policy",
+    "aws-rekognition-responsible-ai",
+    "illinois-bipa",
+    "gdpr-article-9",
+)
+
+
+def test_the_bundled_packs_are_those_of_the_notes(packs):
+    """Pack ids as in MODELLING-NOTES and READING-NEW-PACKS, in the order the product shows them."""
     assert [p.id for p in packs] == list(EXPECTED)
 
 
@@ -93,14 +151,16 @@ def test_rules_and_their_verdicts(packs, pack_id):
 
 
 def test_every_rule_id_in_the_notes_tables_is_encoded(packs):
-    """Parse the notes themselves: each backticked rule id in a rule table exists in its pack."""
+    """Parse the notes themselves: each backticked rule id in a rule table exists in its pack, and
+    every pack's rules are all in a table."""
     current = None
     found: dict[str, set[str]] = {}
     in_rule_table = False
-    for line in NOTES.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"## Pack \d+ — `([^`]+)`", line)
-        if m:
-            current = m.group(1)
+    text = NOTES.read_text(encoding="utf-8") + "\n" + NEW_NOTES.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        m = re.match(r"#{2,3} (?:Pack \d+ — )?`([^`]+)`", line)
+        if m or line.startswith("#"):
+            current = m.group(1) if m else None
             continue
         if line.startswith("| rule |"):
             in_rule_table = True
@@ -114,6 +174,8 @@ def test_every_rule_id_in_the_notes_tables_is_encoded(packs):
     assert set(found) == set(EXPECTED)
     for pack_id, rule_ids in found.items():
         assert rule_ids <= {r.id for r in packs.get(pack_id).rules}, pack_id
+    for pack_id in NEW_PACKS:
+        assert found[pack_id] == {r.id for r in packs.get(pack_id).rules}, pack_id
 
 
 def test_eu_pack_is_not_yet_in_force_before_2025_02_02(packs):

@@ -76,9 +76,18 @@ def test_every_rule_has_a_triggering_a_just_missing_and_an_undetermined_case(pac
     [
         ("microsoft-azure-ai-face", "2022-06-21"),
         ("microsoft-azure-openai", "2024-05-01"),
+        ("microsoft-azure-openai", "2025-04-16"),
         ("openai-usage-policies", "2025-01-29"),
         ("eu-ai-act-article-5", "2025-02-02"),
+        ("eu-ai-act-article-5", "2026-12-02"),
         ("openai-usage-policies", "2025-10-29"),
+        ("eu-ai-act-high-risk-biometrics", "2026-08-02"),
+        ("eu-ai-act-high-risk-biometrics", "2027-12-02"),
+        ("anthropic-usage-policy", "2026-11-12"),
+        ("aws-rekognition-responsible-ai", "2020-06-10"),
+        ("aws-rekognition-responsible-ai", "2023-09-28"),
+        ("illinois-bipa", "2008-10-03"),
+        ("gdpr-article-9", "2018-05-25"),
     ],
 )
 def test_version_boundaries_are_tested_on_both_sides(pack_id, boundary):

@@ -1,0 +1,42 @@
+"""The camera list offers "None of these" but not also "No camera"; old `none` answers still load, unchanged."""
+
+from __future__ import annotations
+
+import core
+from gui.inputs import MultiChoiceInput
+
+
+def _camera_input(packs) -> MultiChoiceInput:
+    return MultiChoiceInput(packs.questionnaire.fields["camera.platforms"])
+
+
+def test_no_camera_is_not_offered_beside_none_of_these(qtbot, packs):
+    """The form has a "None of these" box and no "No camera" box."""
+    widget = _camera_input(packs)
+    qtbot.addWidget(widget)
+    labels = [box.text() for box in widget.boxes.values()]
+    assert "No camera" not in labels and "Body-worn camera" in labels
+    assert widget.none_box.text() == "None of these"
+
+
+def test_an_old_none_answer_loads_shows_none_of_these_and_is_kept(qtbot, packs):
+    """A scenario file answering [none] shows "None of these" ticked and gives back [none] untouched."""
+    widget = _camera_input(packs)
+    qtbot.addWidget(widget)
+    widget.set_value(("none",))
+    assert widget.none_box.isChecked()
+    assert widget.value() == ("none",)
+    widget.boxes["fixed_cctv"].setChecked(True)
+    assert widget.value() == ("fixed_cctv",), "changing the answer drops the retired option"
+
+
+def test_the_none_option_still_loads_from_a_scenario_file(packs):
+    """`camera.platforms: [none]` is still a valid answer (public vocabulary: never removed)."""
+    text = (
+        "clausewise: scenario/1\nanswers:\n  service: [azure_ai_vision]\n  capabilities: [object_detection]\n"
+        "  camera.platforms: [none]\n"
+    )
+    scenario = core.parse_scenario(text, "old.scenario.yaml", packs.questionnaire)
+    assert scenario.answers["camera.platforms"] == ("none",)
+    option = next(o for o in packs.questionnaire.fields["camera.platforms"].options if o.value == "none")
+    assert option.offered is False
