@@ -108,6 +108,7 @@ __all__ = [
     "__version__",
     "cite",
     "config_dir",
+    "countersign_memo",
     "create_identity",
     "data_dir",
     "ephemeral_identity",
@@ -176,11 +177,18 @@ def render_unsigned_memo(evaluation, packs, **kwargs):
     return impl(evaluation, packs, **kwargs)
 
 
-def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None):
-    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo."""
+def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None, lta=False):
+    """Render, sign (PAdES B-B, B-T with ``timestamp_url``, B-LTA with ``lta``) and write the memo."""
     from core.memo.export import export_signed_memo as impl
 
-    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url)
+    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url, lta=lta)
+
+
+def countersign_memo(memo, output, identity, passphrase=None, **kwargs):
+    """Add a further signature (``role``, ``timestamp_url``, ``lta``) to a memo; returns a Countersigned."""
+    from core.signing.countersign import countersign_memo as impl
+
+    return impl(memo, output, identity, passphrase, **kwargs)
 
 
 def verify_memo(path, *, data=None):

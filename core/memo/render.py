@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -83,6 +83,8 @@ class RenderedMemo:
     pdf: bytes
     memo_id: str
     signature: SignaturePlacement
+    approver: SignaturePlacement = field(default_factory=SignaturePlacement)
+    """The "Approved by" box, left empty for a countersignature (``clausewise countersign``)."""
 
 
 def _badge(verdict: Verdict) -> Paragraph:
@@ -331,7 +333,7 @@ def _versions(ev: Evaluation) -> list:
     ]
 
 
-def _signature(author: Author | None, placement: SignaturePlacement) -> list:
+def _signature(author: Author | None, placement: SignaturePlacement, approver: SignaturePlacement) -> list:
     text = (
         "Digitally signed below by the preparer. The signature covers the whole memo and its attachments."
         if author
@@ -344,6 +346,8 @@ def _signature(author: Author | None, placement: SignaturePlacement) -> list:
                 para("Signature", H1),
                 para(text, BODY, width=WIDTH),
                 SignatureBox(250, 74, placement, "" if author else "Not signed"),
+                para("Approved by", BODY, width=WIDTH),
+                SignatureBox(250, 74, approver, "Awaiting the approver's signature" if author else "Not signed"),
             ]
         )
     ]
@@ -373,7 +377,7 @@ def render(
         creator="Clausewise",
         initialFontName=fonts.REGULAR,
     )
-    placement = SignaturePlacement()
+    placement, approver = SignaturePlacement(), SignaturePlacement()
     story: list = []
     story += _title_block(ev, memo_id, created, author)
     story += _overall(ev)
@@ -384,12 +388,12 @@ def render(
     story += options_section(ev, packs)
     story += timeline_section(ev, packs)
     story += _versions(ev)
-    story += _signature(author, placement)
+    story += _signature(author, placement, approver)
     canvasmaker = make_numbered_canvas(
         f"Clausewise compliance memo · {memo_id}", ev.scenario.title or "", "Not legal advice · see the notice"
     )
     doc.build(story, canvasmaker=canvasmaker)
-    return RenderedMemo(buffer.getvalue(), memo_id, placement)
+    return RenderedMemo(buffer.getvalue(), memo_id, placement, approver)
 
 
 __all__ = ["Author", "RenderedMemo", "colors", "render"]
