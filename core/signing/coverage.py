@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from asn1crypto import parser as asn1_parser
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import (
@@ -101,7 +102,18 @@ def byte_layout(data: bytes, sig_object: generic.DictionaryObject, contents: byt
         raise CoverageError(
             "the signature value the PDF reader sees is not the one between the signed byte ranges (signature wrapping)"
         )
+    _check_padding(decoded)
     return SignedSpan(a, b, b + c)
+
+
+def _check_padding(contents: bytes) -> None:
+    """The signature value must be one DER object followed by zero bytes only."""
+    try:
+        _, _, _, header, body, _ = asn1_parser.parse(contents)
+    except ValueError:
+        raise CoverageError("the signature value is not a valid signature object") from None
+    if contents[len(header) + len(body) :].strip(b"\0"):
+        raise CoverageError("the space reserved for the signature value holds other data after the signature")
 
 
 def revision_ends(data: bytes, reader: PdfFileReader) -> list[int]:
@@ -166,13 +178,32 @@ def info_changes(old, new) -> list[str]:
 
 
 def _info(resolver) -> dict[str, str]:
-    try:
-        info = resolver.trailer_view["/Info"]
-    except KeyError:
-        return {}
-    if not isinstance(info, generic.DictionaryObject):
-        return {"(not a dictionary)": repr(info)[:80]}
-    return {str(k): repr(v) for k, v in info.items()}
+    """The document information of one revision, resolved in that revision; XMP metadata as one entry."""
+    out: dict[str, str] = {}
+    info = _resolve(resolver, resolver.trailer_view, "/Info")
+    if isinstance(info, generic.DictionaryObject):
+        out = {str(k): repr(_resolve(resolver, info, k)) for k in info}
+    elif info is not None:
+        out = {"(not a dictionary)": repr(info)[:80]}
+    xmp = _resolve(resolver, resolver.root, "/Metadata")
+    if isinstance(xmp, generic.StreamObject):
+        out["XMP metadata"] = _XMP_VOLATILE.sub(b"", xmp.data).decode("utf-8", "replace")
+    return out
+
+
+_XMP_VOLATILE = re.compile(rb'(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)(="[^"]*"|>[^<]*</\1>)')
+
+
+def _resolve(resolver, container, key: str):
+    """``container[key]`` with indirect references resolved in ``resolver``'s revision (None if absent)."""
+    if key not in container:
+        return None
+    value = container.raw_get(key)
+    seen = 0
+    while isinstance(value, generic.IndirectObject) and seen < 8:
+        value = resolver(value.reference)
+        seen += 1
+    return value
 
 
 def _fields(result, own: str | None = None) -> str:
