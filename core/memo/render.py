@@ -345,9 +345,16 @@ def _signature(author: Author | None, placement: SignaturePlacement, approver: S
                 para("Not legal advice. " + DISCLAIMER, SMALL, width=WIDTH),
                 para("Signature", H1),
                 para(text, BODY, width=WIDTH),
-                SignatureBox(250, 74, placement, "" if author else "Not signed"),
-                para("Approved by", BODY, width=WIDTH),
-                SignatureBox(250, 74, approver, "Awaiting the approver's signature" if author else "Not signed"),
+                Table(
+                    [
+                        [
+                            SignatureBox(240, 74, placement, "" if author else "Not signed"),
+                            SignatureBox(240, 74, approver, "Approved by (awaiting signature)" if author else ""),
+                        ]
+                    ],
+                    colWidths=[WIDTH / 2, WIDTH / 2],
+                    style=[("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+                ),
             ]
         )
     ]
