@@ -226,9 +226,11 @@ def _replace_in_sig(data: bytes, pattern: bytes, replacement: bytes) -> bytes:
     window = data[window_start : a + 20000]
     match = re.search(pattern, window)
     assert match, pattern
-    new = replacement.ljust(len(match.group(0)))[: len(match.group(0))] if len(replacement) <= len(
-        match.group(0)
-    ) else replacement
+    new = (
+        replacement.ljust(len(match.group(0)))[: len(match.group(0))]
+        if len(replacement) <= len(match.group(0))
+        else replacement
+    )
     assert len(new) == len(match.group(0)), (pattern, replacement)
     s, e = window_start + match.start(), window_start + match.end()
     return data[:s] + new + data[e:]
@@ -360,10 +362,14 @@ def lookalikes(lab: Lab) -> Iterator[Attack]:
     jane = lab.jane_certificate()
     key = new_key()
     copy = in_memory_identity(_copy_of(jane, key), key)
-    yield Attack("lookalike", "same name, serial and key id", lab.signed_memo(copy), UNTRUSTED, "not on your trusted list")
+    yield Attack(
+        "lookalike", "same name, serial and key id", lab.signed_memo(copy), UNTRUSTED, "not on your trusted list"
+    )
     rsa_key = new_key("rsa")
     copy_rsa = in_memory_identity(_copy_of(jane, rsa_key), rsa_key)
-    yield Attack("lookalike", "same name, serial, key id; RSA key", lab.signed_memo(copy_rsa), UNTRUSTED, "trusted list")
+    yield Attack(
+        "lookalike", "same name, serial, key id; RSA key", lab.signed_memo(copy_rsa), UNTRUSTED, "trusted list"
+    )
     ca_key = new_key()
     issued = certificate(jane.subject, key, serial=jane.serial_number, issuer=(jane.subject, ca_key))
     yield Attack(
