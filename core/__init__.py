@@ -240,11 +240,11 @@ def export_certificate(identity, path):
     return impl(identity, path)
 
 
-def trust_certificate_file(path):
-    """Add a certificate file to the trusted list."""
+def trust_certificate_file(path, *, force=False):
+    """Add a certificate file to the trusted list (a weak one only with ``force``, marked weak)."""
     from core.signing.trust import trust_certificate_file as impl
 
-    return impl(path)
+    return impl(path, force=force)
 
 
 def trusted_certificates():

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import rsa
 from pyhanko.sign.validation import KeyUsageConstraints, validate_pdf_signature, validate_pdf_timestamp
 from pyhanko_certvalidator import ValidationContext
 
 from core.signing import certificates as certs
 
 SIGNATURE, DOC_TIMESTAMP = "signature", "document timestamp"
-MIN_RSA_BITS = 2048
 
 
 @dataclass(frozen=True)
@@ -105,27 +103,12 @@ def validation_context(trusted: list[x509.Certificate]) -> ValidationContext:
     return ValidationContext(trust_roots=[_asn1(c) for c in trusted], allow_fetching=False)
 
 
-def certificate_problem(cert: x509.Certificate, at: dt.datetime | None) -> str:
-    """Why ``cert`` could not sign at ``at`` (expired, not yet valid, no digitalSignature, weak key), or ''."""
-    if at is not None:
-        if at < cert.not_valid_before_utc:
-            return f"its certificate was not yet valid when it signed (valid from {cert.not_valid_before_utc:%Y-%m-%d})"
-        if at > cert.not_valid_after_utc:
-            return f"its certificate had expired when it signed (valid until {cert.not_valid_after_utc:%Y-%m-%d})"
-    try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not usage.digital_signature:
-            return "its certificate does not allow digital signatures (no digitalSignature key usage)"
-    except x509.ExtensionNotFound:
-        pass
-    key = cert.public_key()
-    if isinstance(key, rsa.RSAPublicKey) and key.key_size < MIN_RSA_BITS:
-        return f"its certificate has a weak {key.key_size}-bit RSA key"
-    return ""
-
-
-def _trust(cert: x509.Certificate, status, trusted_fps: set[str], at: dt.datetime | None) -> tuple[bool, str]:
+def _trust(
+    cert: x509.Certificate, status, trusted_fps: set[str], at: dt.datetime | None, weak: dict[str, str]
+) -> tuple[bool, str]:
     fp = certs.fingerprint(cert)
+    if fp in weak:
+        return False, f"its certificate was trusted with --force although weak ({weak[fp]})"
     on_list = fp in trusted_fps
     if not on_list:
         path = getattr(status, "validation_path", None)
@@ -134,12 +117,17 @@ def _trust(cert: x509.Certificate, status, trusted_fps: set[str], at: dt.datetim
             on_list = True
     if not on_list:
         return False, "its certificate is not on your trusted list (trust is by fingerprint, not by name)"
-    problem = certificate_problem(cert, at)
+    problem = certs.certificate_problem(cert, at)
     return (not problem), problem
 
 
-def examine(embedded, covers: str, trusted: list[x509.Certificate]) -> SignatureInfo:
-    """Validate one embedded signature or document timestamp (without difference analysis)."""
+def examine(
+    embedded, covers: str, trusted: list[x509.Certificate], weak: dict[str, str] | None = None
+) -> SignatureInfo:
+    """Validate one embedded signature or document timestamp (without difference analysis).
+
+    ``weak`` maps fingerprints of certificates trusted with ``--force`` to why they are weak.
+    """
     trusted_fps = {certs.fingerprint(c) for c in trusted}
     obj = embedded.sig_object
     kind = DOC_TIMESTAMP if str(obj.get("/Type", "/Sig")) == "/DocTimeStamp" else SIGNATURE
@@ -169,7 +157,7 @@ def examine(embedded, covers: str, trusted: list[x509.Certificate]) -> Signature
             )
         claimed = status.signer_reported_dt
         at = timestamp.time if timestamp and timestamp.intact and timestamp.trusted else claimed
-        trusted_ok, note = _trust(cert, status, trusted_fps, at)
+        trusted_ok, note = _trust(cert, status, trusted_fps, at, weak or {})
     reason = str(obj.get("/Reason", ""))
     return SignatureInfo(
         kind=kind,

@@ -30,7 +30,7 @@ from core.errors import ClausewiseError, VerificationError
 from core.signing.coverage import CoverageError, byte_layout, check_whole_file, review_revisions, revision_ends
 from core.signing.reproduce import reproduce
 from core.signing.signatures import SignatureInfo, examine
-from core.signing.trust import trusted_x509
+from core.signing.trust import trusted_x509, weak_reasons
 from core.signing.verify_report import VerificationReport, report_json
 
 for _name in ("pyhanko", "pyhanko_certvalidator", "pyhanko.sign.validation", "fontTools"):
@@ -87,7 +87,7 @@ def _verify(name: str, data: bytes) -> VerificationReport:
     coverage_problem = _coverage(data, reader, embedded, spans, ends)
     if coverage_problem:
         problems.append(f"Changed after signing: {coverage_problem}.")
-    trusted = trusted_x509()
+    trusted, weak = trusted_x509(), weak_reasons()
     infos: list[SignatureInfo] = []
     for n, (sig, span) in enumerate(zip(embedded, spans, strict=True)):
         revision = ends.index(span.end) + 1 if span.end in ends else None
@@ -97,7 +97,7 @@ def _verify(name: str, data: bytes) -> VerificationReport:
             else f"bytes 0–{span.end} of {len(data)}"
         )
         try:
-            info = examine(sig, covers, trusted)
+            info = examine(sig, covers, trusted, weak)
         except Exception as exc:
             problems.append(f"Signature {n + 1} is damaged and cannot be checked ({_short(exc)}).")
             continue
