@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -108,6 +109,8 @@ class ExportDialog(QDialog):
         self.tsa = QLineEdit(timestamp_url)
         self.tsa.setAccessibleName("Timestamp server address (optional)")
         self.tsa.setPlaceholderText("optional, e.g. https://freetsa.org/tsr")
+        self.lta = QCheckBox("&Long-term validation (PAdES B-LTA: validation data and a document timestamp)")
+        self.lta.setAccessibleName("Long-term validation; needs a timestamp server")
         self.output = QLineEdit(str(suggested))
         self.output.setAccessibleName("Output file")
         browse = QPushButton("&Browse…")
@@ -131,6 +134,8 @@ class ExportDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(buddy)  # the mnemonic moves the focus to the field
             form.addRow(label, row)
+            if buddy is self.tsa:
+                form.addRow("", self.lta)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign and save")
         self.buttons.accepted.connect(self._check)
@@ -185,6 +190,10 @@ class ExportDialog(QDialog):
             self.problem.setText("The timestamp server address starts with http:// or https://.")
             self.tsa.setFocus()
             return
+        if self.lta.isChecked() and not tsa:
+            self.problem.setText("Long-term validation needs a timestamp server: enter its address.")
+            self.tsa.setFocus()
+            return
         self.accept()
 
     def show_problem(self, text: str) -> None:
@@ -199,6 +208,28 @@ class ExportDialog(QDialog):
             self.tsa.text().strip(),
             Path(self.output.text().strip()),
         )
+
+
+class CountersignDialog(ExportDialog):
+    """Export dialog for adding a further signature to a signed memo, with the signer's role."""
+
+    def __init__(self, parent: QWidget | None, *, memo: Path, timestamp_url: str, last_identity: str) -> None:
+        super().__init__(
+            parent,
+            suggested=memo.with_name(memo.stem + "-countersigned.pdf"),
+            timestamp_url=timestamp_url,
+            last_identity=last_identity,
+        )
+        self.setWindowTitle(f"Countersign {memo.name}")
+        self.memo = memo
+        self.role = QLineEdit("Approver")
+        self.role.setAccessibleName("Your role, shown on the stamp")
+        label = QLabel("&Role")
+        label.setBuddy(self.role)
+        form = self.layout().itemAt(0).layout()
+        assert isinstance(form, QFormLayout)
+        form.insertRow(1, label, self.role)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Countersign and save")
 
 
 class VerificationDialog(QDialog):
