@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils import embed, generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
@@ -79,7 +80,7 @@ def printed_verdicts(doc: dict) -> dict:
     return {"overall": doc["overall"], "packs": {pid: p["verdict"] for pid, p in doc["packs"].items()}}
 
 
-def record_printed_verdicts(writer: BasePdfFileWriter, evaluation: Evaluation, packs: PackSet) -> None:
+def record_printed_verdicts(writer: IncrementalPdfFileWriter, evaluation: Evaluation, packs: PackSet) -> None:
     """Store the printed verdicts as machine-readable metadata (document information, JSON)."""
     info_ref = writer.trailer.raw_get("/Info") if "/Info" in writer.trailer else None
     if info_ref is None:

@@ -128,36 +128,13 @@ def examine(
 
     ``weak`` maps fingerprints of certificates trusted with ``--force`` to why they are weak.
     """
-    trusted_fps = {certs.fingerprint(c) for c in trusted}
     obj = embedded.sig_object
     kind = DOC_TIMESTAMP if str(obj.get("/Type", "/Sig")) == "/DocTimeStamp" else SIGNATURE
     if kind == DOC_TIMESTAMP:
-        status = validate_pdf_timestamp(embedded, validation_context(trusted), skip_diff=True)
-        cert = _crypto(status.signing_cert)
-        intact = bool(status.intact and status.valid)
-        claimed = None
-        timestamp = TimestampInfo(status.timestamp, certs.common_name(cert), intact, bool(status.trusted))
-        trusted_ok, note = bool(status.trusted), "" if status.trusted else "the timestamp authority is not trusted"
+        facts = _document_timestamp(embedded, trusted)
     else:
-        status = validate_pdf_signature(
-            embedded,
-            signer_validation_context=validation_context(trusted),
-            ts_validation_context=validation_context(trusted),
-            key_usage_settings=KeyUsageConstraints(
-                key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
-            ),
-            skip_diff=True,
-        )
-        cert = _crypto(status.signing_cert)
-        ts = status.timestamp_validity
-        timestamp = None
-        if ts is not None:
-            timestamp = TimestampInfo(
-                ts.timestamp, certs.common_name(_crypto(ts.signing_cert)), bool(ts.intact and ts.valid), ts.trusted
-            )
-        claimed = status.signer_reported_dt
-        at = timestamp.time if timestamp and timestamp.intact and timestamp.trusted else claimed
-        trusted_ok, note = _trust(cert, status, trusted_fps, at, weak or {})
+        facts = _signature(embedded, trusted, weak or {})
+    cert, intact, claimed, timestamp, trusted_ok, note = facts
     reason = str(obj.get("/Reason", ""))
     return SignatureInfo(
         kind=kind,
@@ -170,13 +147,47 @@ def examine(
         reason=reason,
         claimed_time=claimed,
         timestamp=timestamp,
-        intact=bool(status.intact and status.valid),
+        intact=intact,
         trusted=trusted_ok,
         trust_note=note,
         covers=covers,
         certificate_valid_until=cert.not_valid_after_utc,
         subfilter=str(obj.get("/SubFilter", "")).lstrip("/"),
     )
+
+
+def _document_timestamp(embedded, trusted: list[x509.Certificate]) -> tuple:
+    status = validate_pdf_timestamp(embedded, validation_context(trusted), skip_diff=True)
+    cert = _crypto(status.signing_cert)
+    intact = bool(status.intact and status.valid)
+    timestamp = TimestampInfo(status.timestamp, certs.common_name(cert), intact, bool(status.trusted))
+    note = "" if status.trusted else "the timestamp authority is not trusted"
+    return cert, intact, None, timestamp, bool(status.trusted), note
+
+
+def _signature(embedded, trusted: list[x509.Certificate], weak: dict[str, str]) -> tuple:
+    status = validate_pdf_signature(
+        embedded,
+        signer_validation_context=validation_context(trusted),
+        ts_validation_context=validation_context(trusted),
+        key_usage_settings=KeyUsageConstraints(
+            key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+        ),
+        skip_diff=True,
+    )
+    cert = _crypto(status.signing_cert)
+    ts = status.timestamp_validity
+    timestamp = None
+    if ts is not None:
+        timestamp = TimestampInfo(
+            ts.timestamp, certs.common_name(_crypto(ts.signing_cert)), bool(ts.intact and ts.valid), ts.trusted
+        )
+    claimed = status.signer_reported_dt
+    # Only a trusted timestamp may vouch for the signing time; otherwise the signer's own claim.
+    at = timestamp.time if timestamp and timestamp.intact and timestamp.trusted else claimed
+    trusted_fps = {certs.fingerprint(c) for c in trusted}
+    trusted_ok, note = _trust(cert, status, trusted_fps, at, weak)
+    return cert, bool(status.intact and status.valid), claimed, timestamp, trusted_ok, note
 
 
 ROLE_SEPARATOR = " — "
