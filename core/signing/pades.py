@@ -20,7 +20,7 @@ from core.errors import SigningError
 from core.memo import fonts
 from core.signing import certificates as certs
 from core.signing.identity import SigningIdentity, open_identity
-from core.signing.signatures import _asn1
+from core.signing.signatures import ROLE_SEPARATOR, _asn1
 from core.signing.stamp import stamp_style
 from core.signing.trust import trusted_x509
 
@@ -62,7 +62,7 @@ def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.d
             fonts.REGULAR,
             7.5,
         ),
-        (f"Reason: {request.reason}", fonts.REGULAR, 7),
+        (f"Reason: {request.reason.split(ROLE_SEPARATOR)[-1]}", fonts.REGULAR, 7),  # the caption names the role
         (f"Certificate SHA-256 {certs.short_fingerprint(identity.fingerprint)}…", fonts.MONO, 6),
     ]
 

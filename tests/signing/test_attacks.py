@@ -15,7 +15,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 
 import core
-from tests.signing import attacks
+from tests.signing import attacks, byte_attacks
 from tests.signing.lab import Lab, user_home
 
 COUNTS: dict[str, tuple[int, int]] = {}
@@ -95,7 +95,7 @@ def _pyhanko_intact(data: bytes) -> bool | None:
 def _flip_cases(lab: Lab, count: int) -> None:
     cases = list(attacks.flips(lab, count))
     _check(lab, "flip", cases)
-    a, b, c, d = attacks._gap(lab.memo)
+    a, b, c, d = byte_attacks._gap(lab.memo)
     signed = set(range(a, a + b)) | set(range(c, c + d))
     for attack in cases[:20]:
         position = int(attack.name.split()[1])
