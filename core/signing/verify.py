@@ -139,6 +139,10 @@ def _verify(name: str, data: bytes) -> VerificationReport:
 def _coverage(data: bytes, reader: PdfFileReader, embedded: list, spans: list, ends: list[int]) -> str:
     """'' when every byte is accounted for, else what is not, in words."""
     try:
+        if reader.xrefs.hybrid_xrefs_present:
+            raise CoverageError(
+                "the file has hybrid cross-reference sections, which different viewers can read differently"
+            )
         for sig, span in zip(embedded, spans, strict=True):
             if sig.signed_revision >= len(ends) or ends[sig.signed_revision] != span.end:
                 raise CoverageError("a signature does not cover the whole revision it belongs to")

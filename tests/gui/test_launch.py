@@ -17,7 +17,7 @@ def _env(home: Path, **extra: str) -> dict:
 
 
 def test_without_a_display_it_says_so_and_writes_the_examples_signed_memo(tmp_path):
-    """No Qt platform-plugin crash: a clear sentence, then a memo that `clausewise verify` finds intact (exit 3: the temporary key is not trusted)."""
+    """No Qt platform-plugin crash: a clear sentence, then a memo verify finds intact (exit 3: temporary key)."""
     proc = subprocess.run(
         [sys.executable, "-m", "gui.launch"], capture_output=True, text=True, cwd=ROOT, env=_env(tmp_path), timeout=120
     )
