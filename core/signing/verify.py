@@ -107,22 +107,7 @@ def _verify(name: str, data: bytes) -> VerificationReport:
                 "value does not match."
             )
         infos.append(info)
-    reproduction, memo_id = None, ""
-    if not problems:
-        try:
-            signed_revision = PdfFileReader(io.BytesIO(data[: spans[0].end]), strict=False)
-            reproduction = reproduce(signed_revision)
-            memo_id = reproduction.memo_id
-        except ClausewiseError as exc:
-            problems.append(f"The memo's attachments do not support its conclusion: {exc.message}.")
-    if reproduction is not None and not reproduction.reproducible:
-        problems.append("The memo's conclusion does not follow from its attachments: re-evaluation differs.")
-    if reproduction is not None and reproduction.contradictions:
-        problems.append(
-            "The verdicts printed in the memo contradict its evaluation attachment: "
-            + reproduction.contradictions[0]
-            + "."
-        )
+    reproduction, memo_id = _meaning(data[: spans[0].end], problems) if not problems else (None, "")
     return VerificationReport(
         file=name,
         readable=True,
@@ -134,6 +119,24 @@ def _verify(name: str, data: bytes) -> VerificationReport:
         reproduction=reproduction,
         problems=tuple(problems),
     )
+
+
+def _meaning(signed: bytes, problems: list[str]):
+    """Re-evaluate the first signed revision's attachments; append what is wrong to ``problems``."""
+    try:
+        reproduction = reproduce(PdfFileReader(io.BytesIO(signed), strict=False))
+    except ClausewiseError as exc:
+        problems.append(f"The memo's attachments do not support its conclusion: {exc.message}.")
+        return None, ""
+    if not reproduction.reproducible:
+        problems.append("The memo's conclusion does not follow from its attachments: re-evaluation differs.")
+    if reproduction.contradictions:
+        problems.append(
+            "The verdicts printed in the memo contradict its evaluation attachment: "
+            + reproduction.contradictions[0]
+            + "."
+        )
+    return reproduction, reproduction.memo_id
 
 
 def _coverage(data: bytes, reader: PdfFileReader, embedded: list, spans: list, ends: list[int]) -> str:
