@@ -106,7 +106,8 @@ class VerificationReport:
             why = next(
                 f"{s.signer}: {s.trust_note}" for s in self.signatures if not s.trusted and s.kind != DOC_TIMESTAMP
             )
-            return f"NOT TRUSTED: the memo is intact and unchanged, but a signer is not trusted — {why}."
+            intact = "every signature is intact and the whole file is signed"
+            return f"NOT TRUSTED: {intact}, but a signer is not trusted — {why}."
         why = self.problems[0] if self.problems else "the memo cannot be relied on"
         return f"NOT VERIFIED: changed or broken — {why}"
 

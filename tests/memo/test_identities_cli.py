@@ -116,7 +116,10 @@ def test_a_colleagues_memo_is_untrusted_until_their_certificate_is_trusted(tmp_p
     untrusted = cli("verify", str(memo), home=bob)
     assert untrusted.returncode == 3, "intact but untrusted: exit 3"
     assert "Trusted: NO — its certificate is not on your trusted list" in untrusted.stdout
-    assert "Result: NOT TRUSTED: the memo is intact and unchanged, but a signer is not trusted" in untrusted.stdout
+    assert (
+        "Result: NOT TRUSTED: every signature is intact and the whole file is signed, but a signer is not trusted"
+        in untrusted.stdout
+    )
     assert cli("identity", "trust", str(cert), home=bob).returncode == 0
     trusted = cli("verify", str(memo), home=bob).stdout
     assert "Trusted: yes" in trusted and "every signer is trusted: Alice (Preparer)" in trusted
