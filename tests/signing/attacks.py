@@ -23,6 +23,7 @@ import io
 import json
 import random
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
@@ -217,22 +218,56 @@ def tally(lab: Lab, attacks: list[Attack]) -> tuple[int, int, list[str]]:
     return len(attacks), rejected, failures
 
 
+def second_opinions(path) -> tuple[bool, bool]:
+    """(pdfsig accepts, pyHanko accepts): pdfsig says valid and total document signed; pyHanko's
+    validator (default difference policy, no trust required) finds every signature intact and the
+    changes after signing permitted."""
+    import shutil
+    import subprocess
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    pdfsig = False
+    if shutil.which("pdfsig"):
+        out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
+        pdfsig = "Signature is Valid" in out and "Digest Mismatch" not in out and "- Not total" not in out
+    try:
+        sigs = PdfFileReader(io.BytesIO(Path(path).read_bytes()), strict=False).embedded_signatures
+        context = ValidationContext(trust_roots=[], allow_fetching=False)
+        statuses = [validate_pdf_signature(sig, context) for sig in sigs]
+        pyhanko = bool(statuses) and all(st.intact and st.valid and st.docmdp_ok for st in statuses)
+    except Exception:
+        pyhanko = False
+    return pdfsig, pyhanko
+
+
 def main() -> None:
-    """Print tried/rejected counts per attack class (the full set: 500 flips, 20 truncations)."""
+    """Print tried/rejected counts per attack class (the full set: 500 flips, 20 truncations), and how
+    many of the same files pdfsig and pyHanko's validator would have accepted (second opinions)."""
     import tempfile
-    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as tmp, user_home(Path(tmp)):
         lab = Lab.create(Path(tmp))
         classes = {name: list(gen(lab)) for name, gen in GENERATORS.items()}
         classes["flip"] = list(flips(lab, 500))
         classes["truncation"] = list(truncations(lab, 20))
-        print(f"{'class':<14}{'tried':>7}{'rejected':>10}")
+        print(f"{'class':<14}{'tried':>7}{'rejected':>10}{'pdfsig accepts':>16}{'pyHanko accepts':>17}")
         for name, attacks in classes.items():
             tried, rejected, failures = tally(lab, attacks)
-            print(f"{name:<14}{tried:>7}{rejected:>10}")
+            opinions = [second_opinions(_write(lab, a, n)) for n, a in enumerate(attacks)]
+            pdfsig = sum(1 for p, _ in opinions if p)
+            pyhanko = sum(1 for _, h in opinions if h)
+            print(f"{name:<14}{tried:>7}{rejected:>10}{pdfsig:>16}{pyhanko:>17}")
             for failure in failures:
                 print(f"    NOT REJECTED {failure}")
+
+
+def _write(lab: Lab, attack: Attack, n: int) -> Path:
+    path = lab.home / f"opinion-{attack.kind}-{n}.pdf"
+    path.write_bytes(attack.data)
+    return path
 
 
 if __name__ == "__main__":
