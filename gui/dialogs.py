@@ -241,8 +241,9 @@ class VerificationDialog(QDialog):
         self.resize(720, 520)
         self.report = report
         lines = report.lines()
-        colour = "#24692A" if report.ok else "#A1001D"
-        symbol = "✔" if report.ok else "✖"
+        untrusted = getattr(report, "status", "") == "untrusted"  # intact, but a signer is not trusted
+        colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
+        symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
         html = [f'<h2 style="color:{colour};">{symbol} {escape(lines[1])}</h2>', f"<p>{escape(lines[0])}</p><ul>"]
         html += [f"<li>{escape(line)}</li>" for line in lines[2:]]
         html.append("</ul>")
