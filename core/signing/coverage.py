@@ -37,7 +37,9 @@ from pyhanko.sign.diff_analysis import (
     XrefStreamRule,
 )
 
-_HEX = re.compile(rb"[0-9A-Fa-f\s]*")
+_HEX = re.compile(rb"[0-9A-F]*|[0-9a-f]*")
+"""A signature value as signing tools write it: hexadecimal digits in one case, nothing else (so
+that no byte of the gap can change without verification noticing, not even a letter's case)."""
 _EOL = (b"\r\n", b"\n", b"\r")
 
 STRICT_POLICY = StandardDiffPolicy(
@@ -91,7 +93,7 @@ def byte_layout(data: bytes, sig_object: generic.DictionaryObject, contents: byt
     gap = data[a:b]
     if gap[:1] != b"<" or gap[-1:] != b">" or not _HEX.fullmatch(gap[1:-1]):
         raise CoverageError(
-            "the signature value is not where the byte range says, as a hexadecimal string "
+            "the signature value is not where the byte range says, as one hexadecimal string in one case "
             "(signature wrapping): the unsigned bytes could hold anything"
         )
     try:

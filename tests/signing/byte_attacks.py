@@ -193,6 +193,9 @@ def wrapping(lab: Lab) -> Iterator[Attack]:
     yield Attack("wrapping", "object hidden after the hex value inside the gap", tail, CHANGED, "")
     short = memo[:a] + b"<" + memo[a + 1 : c - 40] + b">" + b" " * 39 + memo[c:]
     yield Attack("wrapping", "shortened hex value padded with spaces", short, CHANGED, "")
+    letter = next(i for i in range(a + 1, c - 1) if memo[i : i + 1].isalpha())
+    case = memo[:letter] + memo[letter : letter + 1].swapcase() + memo[letter + 1 :]
+    yield Attack("wrapping", "one letter of the hex value in the other case", case, CHANGED, "one case")
     nonzero = memo[: c - 3] + b"41" + memo[c - 1 :]
     yield Attack("wrapping", "data in the signature padding", nonzero, CHANGED, "other data")
 
