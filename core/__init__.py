@@ -121,6 +121,7 @@ __all__ = [
     "badge_text",
     "cite",
     "config_dir",
+    "countersign_memo",
     "create_identity",
     "data_dir",
     "default_locked",
@@ -195,14 +196,22 @@ def render_unsigned_memo(evaluation, packs, **kwargs):
     return impl(evaluation, packs, **kwargs)
 
 
-def export_signed_memo(evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None, header=None):
-    """Render, sign (PAdES B-B, or B-T with ``timestamp_url``) and write the memo; returns a SignedMemo.
-
-    ``header`` (a :class:`MemoHeader`) gives the addressee, the preparer's role and a reference.
-    """
+def export_signed_memo(
+    evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None, lta=False, header=None
+):
+    """Render, sign (PAdES B-B, B-T with ``timestamp_url``, B-LTA with ``lta``) and write the memo;
+    returns a SignedMemo. ``header`` (a :class:`MemoHeader`) gives the addressee, the preparer's role
+    and a reference."""
     from core.memo.export import export_signed_memo as impl
 
-    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url, header=header)
+    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url, lta=lta, header=header)
+
+
+def countersign_memo(memo, output, identity, passphrase=None, **kwargs):
+    """Add a further signature (``role``, ``timestamp_url``, ``lta``) to a memo; returns a Countersigned."""
+    from core.signing.countersign import countersign_memo as impl
+
+    return impl(memo, output, identity, passphrase, **kwargs)
 
 
 def verify_memo(path, *, data=None):
@@ -254,11 +263,11 @@ def export_certificate(identity, path):
     return impl(identity, path)
 
 
-def trust_certificate_file(path):
-    """Add a certificate file to the trusted list."""
+def trust_certificate_file(path, *, force=False):
+    """Add a certificate file to the trusted list (a weak one only with ``force``, marked weak)."""
     from core.signing.trust import trust_certificate_file as impl
 
-    return impl(path)
+    return impl(path, force=force)
 
 
 def trusted_certificates():

@@ -50,4 +50,6 @@ def trusted_dir() -> Path:
     """Certificates the user trusts (PEM files)."""
     path = config_dir() / "trusted"
     path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
     return path

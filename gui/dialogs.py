@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -108,6 +109,8 @@ class ExportDialog(QDialog):
         self.tsa = QLineEdit(timestamp_url)
         self.tsa.setAccessibleName("Timestamp server address (optional)")
         self.tsa.setPlaceholderText("optional, e.g. https://freetsa.org/tsr")
+        self.lta = QCheckBox("&Long-term validation (PAdES B-LTA: validation data and a document timestamp)")
+        self.lta.setAccessibleName("Long-term validation; needs a timestamp server")
         self.output = QLineEdit(str(suggested))
         self.output.setAccessibleName("Output file")
         browse = QPushButton("&Browse…")
@@ -131,6 +134,8 @@ class ExportDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(buddy)  # the mnemonic moves the focus to the field
             form.addRow(label, row)
+            if buddy is self.tsa:
+                form.addRow("", self.lta)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign and save")
         self.buttons.accepted.connect(self._check)
@@ -185,6 +190,10 @@ class ExportDialog(QDialog):
             self.problem.setText("The timestamp server address starts with http:// or https://.")
             self.tsa.setFocus()
             return
+        if self.lta.isChecked() and not tsa:
+            self.problem.setText("Long-term validation needs a timestamp server: enter its address.")
+            self.tsa.setFocus()
+            return
         self.accept()
 
     def show_problem(self, text: str) -> None:
@@ -201,6 +210,28 @@ class ExportDialog(QDialog):
         )
 
 
+class CountersignDialog(ExportDialog):
+    """Export dialog for adding a further signature to a signed memo, with the signer's role."""
+
+    def __init__(self, parent: QWidget | None, *, memo: Path, timestamp_url: str, last_identity: str) -> None:
+        super().__init__(
+            parent,
+            suggested=memo.with_name(memo.stem + "-countersigned.pdf"),
+            timestamp_url=timestamp_url,
+            last_identity=last_identity,
+        )
+        self.setWindowTitle(f"Countersign {memo.name}")
+        self.memo = memo
+        self.role = QLineEdit("Approver")
+        self.role.setAccessibleName("Your role, shown on the stamp")
+        label = QLabel("&Role")
+        label.setBuddy(self.role)
+        form = self.layout().itemAt(0).layout()
+        assert isinstance(form, QFormLayout)
+        form.insertRow(1, label, self.role)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Countersign and save")
+
+
 class VerificationDialog(QDialog):
     """A verification report in plain words."""
 
@@ -210,8 +241,9 @@ class VerificationDialog(QDialog):
         self.resize(720, 520)
         self.report = report
         lines = report.lines()
-        colour = "#24692A" if report.ok else "#A1001D"
-        symbol = "✔" if report.ok else "✖"
+        untrusted = getattr(report, "status", "") == "untrusted"  # intact, but a signer is not trusted
+        colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
+        symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
         html = [f'<h2 style="color:{colour};">{symbol} {escape(lines[1])}</h2>', f"<p>{escape(lines[0])}</p><ul>"]
         html += [f"<li>{escape(line)}</li>" for line in lines[2:]]
         html.append("</ul>")

@@ -250,10 +250,13 @@ class MainWindow(UserPrompts, QMainWindow):
         name, passphrase, tsa, output = dialog.values()
         evaluation = self.session.evaluation()
         packs = self.packs
+        lta = dialog.lta.isChecked()
 
         def work():
             identity = core.find_identity(name)
-            return core.export_signed_memo(evaluation, packs, output, identity, passphrase, timestamp_url=tsa or None)
+            return core.export_signed_memo(
+                evaluation, packs, output, identity, passphrase, timestamp_url=tsa or None, lta=lta
+            )
 
         self.settings.timestamp_url = tsa
         self.settings.last_identity = name

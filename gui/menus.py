@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 
 import core
+from gui.countersign import countersign
 
 
 def _action(w, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -42,6 +43,7 @@ def build_menus(w) -> None:
     file.addSeparator()
     _action(w, file, "&Export Signed Memo…", w.export_memo, "Ctrl+E", "Write the memo as a signed PDF")
     _action(w, file, "&Verify Memo…", w.verify_memo, "Ctrl+Shift+V", "Check a signed memo")
+    _action(w, file, "&Countersign Memo…", lambda: countersign(w), None, "Add your signature to a signed memo")
     file.addSeparator()
     _action(w, file, "&Quit", w.close, QKeySequence.StandardKey.Quit)
     view = bar.addMenu("&View")

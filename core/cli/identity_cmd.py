@@ -41,6 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("file", type=Path, metavar="FILE.p12")
     i.add_argument("--passphrase-env", metavar="VAR")
     i.add_argument("--name", metavar="ID")
+    i.add_argument(
+        "--force",
+        action="store_true",
+        help="import a certificate that is expired, not yet valid, not for signing or has a weak key (marked weak)",
+    )
     i.set_defaults(run=run_import)
 
     ls = actions.add_parser("list", help="list signing identities")
@@ -53,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     t = actions.add_parser("trust", help="add a colleague's certificate to your trusted list")
     t.add_argument("certificate", type=Path, metavar="CERT.pem")
+    t.add_argument("--force", action="store_true", help="trust a weak certificate anyway (it is reported as weak)")
     t.set_defaults(run=run_trust)
 
     tl = actions.add_parser("trusted", help="list the trusted certificates")
@@ -72,7 +78,9 @@ def run_create(args: argparse.Namespace) -> int:
     elif args.passphrase_env:
         passphrase = from_env(args.passphrase_env)
     else:
-        passphrase = prompt("New passphrase for the signing key", twice=True) or None
+        passphrase = prompt("New passphrase for the signing key", twice=True)
+        if not passphrase:
+            raise InputError("an empty passphrase is refused; use --no-passphrase to create a key without one")
     identity = create_identity(args.holder, args.organisation, args.email, passphrase, name=args.name)
     write(f"Created signing identity {identity.describe()}\nFingerprint (SHA-256): {identity.fingerprint}\n")
     if passphrase is None:
@@ -84,12 +92,14 @@ def run_import(args: argparse.Namespace) -> int:
     """Import a PKCS#12 file."""
     passphrase = from_env(args.passphrase_env)
     try:
-        identity = import_identity(args.file, passphrase, name=args.name)
+        identity = import_identity(args.file, passphrase, name=args.name, force=args.force)
     except WrongPassphrase:
         if args.passphrase_env:
             raise
-        identity = import_identity(args.file, prompt(f"Passphrase for {args.file}"), name=args.name)
+        identity = import_identity(args.file, prompt(f"Passphrase for {args.file}"), name=args.name, force=args.force)
     write(f"Imported signing identity {identity.describe()}\nFingerprint (SHA-256): {identity.fingerprint}\n")
+    if identity.weak:
+        write(f"Warning: imported with --force although {identity.weak}; it is reported as weak.\n")
     return 0
 
 
@@ -116,8 +126,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_trust(args: argparse.Namespace) -> int:
     """Trust a certificate."""
-    cert = trust_certificate_file(args.certificate)
+    cert = trust_certificate_file(args.certificate, force=args.force)
     write(f"Trusted {cert.holder} ({cert.organisation or 'no organisation'}), fingerprint {cert.fingerprint}\n")
+    if cert.weak:
+        write(f"Warning: trusted with --force although {cert.weak}; its signatures are reported as not trusted.\n")
     return 0
 
 
@@ -127,7 +139,8 @@ def run_trusted(args: argparse.Namespace) -> int:
     if not certificates:
         write("No trusted certificates. Add a colleague's with 'clausewise identity trust CERT.pem'.\n")
     for cert in certificates:
-        write(f"{cert.holder} ({cert.organisation or 'no organisation'})\n    fingerprint {cert.fingerprint}\n")
+        weak = f" WEAK: {cert.weak}" if cert.weak else ""
+        write(f"{cert.holder} ({cert.organisation or 'no organisation'}){weak}\n    fingerprint {cert.fingerprint}\n")
     return 0
 
 

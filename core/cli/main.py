@@ -23,10 +23,12 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = """\
 exit status:
   0   success (for 'evaluate': evaluated, whatever the verdict, unless --fail-on says otherwise;
-      for 'verify': the signature is intact and the document unmodified)
-  1   'verify': the memo is not intact or was modified; 'evaluate --fail-on': the verdict is at
+      for 'verify': intact, whole file covered, reproducible, every signer trusted)
+  1   'verify': the memo was changed or is broken; 'evaluate --fail-on': the verdict is at
       least as severe as asked; 'packs check': a test case failed; 'batch': a file was bad
   2   bad input: a file, field, option or date that cannot be used (one line on stderr says which)
+  3   'verify': the memo is intact but a signer is not trusted (or its certificate was not valid
+      for signing when it signed)
   70  internal error (a bug: please report it; --debug shows details)
 """
 
@@ -40,7 +42,16 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``clausewise`` parser with every subcommand."""
-    from core.cli import batch_cmd, evaluate_cmd, examples_cmd, identity_cmd, memo_cmd, packs_cmd, verify_cmd
+    from core.cli import (
+        batch_cmd,
+        countersign_cmd,
+        evaluate_cmd,
+        examples_cmd,
+        identity_cmd,
+        memo_cmd,
+        packs_cmd,
+        verify_cmd,
+    )
 
     parser = _Parser(
         prog="clausewise",
@@ -55,7 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"clausewise {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (evaluate_cmd, packs_cmd, memo_cmd, verify_cmd, identity_cmd, batch_cmd, examples_cmd):
+    for module in (
+        evaluate_cmd,
+        packs_cmd,
+        memo_cmd,
+        countersign_cmd,
+        verify_cmd,
+        identity_cmd,
+        batch_cmd,
+        examples_cmd,
+    ):
         module.register(sub)
     return parser
 

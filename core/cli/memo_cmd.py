@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--identity", metavar="NAME", help="signing identity (default: the only one there is)")
     p.add_argument("--passphrase-env", metavar="VAR", help="environment variable holding the identity's passphrase")
     p.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp server, for a PAdES B-T signature")
+    p.add_argument(
+        "--lta", action="store_true", help="PAdES B-LTA: add validation data and a document timestamp (needs --tsa)"
+    )
     p.add_argument("--unsigned", action="store_true", help="write an unsigned draft instead")
     add_as_of_option(p)
     add_packs_option(p)
@@ -41,15 +44,18 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.tsa and not args.tsa.startswith(("http://", "https://")):
         raise InputError(f"--tsa {args.tsa!r}: a timestamp server address starts with http:// or https://")
+    if args.lta and not args.tsa:
+        raise InputError("--lta needs a timestamp server: add --tsa URL")
     identity = find_identity(args.identity)
     passphrase = from_env(args.passphrase_env)
+    options = {"timestamp_url": args.tsa, "lta": args.lta}
     try:
-        result = export_signed_memo(evaluation, packs, args.output, identity, passphrase, timestamp_url=args.tsa)
+        result = export_signed_memo(evaluation, packs, args.output, identity, passphrase, **options)
     except WrongPassphrase:
         if args.passphrase_env:
             raise
         passphrase = prompt(f"Passphrase for signing identity {identity.name}")
-        result = export_signed_memo(evaluation, packs, args.output, identity, passphrase, timestamp_url=args.tsa)
+        result = export_signed_memo(evaluation, packs, args.output, identity, passphrase, **options)
     stamp = " with a timestamp" if result.timestamped else ""
     write(
         f"Wrote {result.path}: memo {result.memo_id}, overall verdict: {evaluation.overall.label.lower()}, "

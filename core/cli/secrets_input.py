@@ -16,6 +16,11 @@ def from_env(var: str | None) -> str | None:
     value = os.environ.get(var)
     if value is None:
         raise InputError(f"environment variable {var} is not set (it should hold the passphrase)")
+    if not value:
+        raise InputError(
+            f"environment variable {var} is empty; an empty passphrase is refused "
+            "(use --no-passphrase to create a key protected only by file permissions)"
+        )
     return value
 
 

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils import embed, generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
@@ -19,6 +20,9 @@ from core.packs import PackSet
 from core.report_json import evaluation_to_dict
 from core.results import Evaluation
 from core.scenario import scenario_to_yaml
+
+PRINTED_KEY = "/ClausewiseVerdicts"
+"""Document information key holding the verdicts printed in the memo, as JSON."""
 
 SCENARIO = "scenario.scenario.yaml"
 EVALUATION = "evaluation.json"
@@ -44,7 +48,12 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
     """The files to embed in a memo."""
     q = packs.questionnaire
     doc = evaluation_to_dict(evaluation, packs)
-    doc["memo"] = {"id": memo_id, "created": created.isoformat(), "clausewise_version": __version__}
+    doc["memo"] = {
+        "id": memo_id,
+        "created": created.isoformat(),
+        "clausewise_version": __version__,
+        "printed": printed_verdicts(doc),
+    }
     out = [
         Attachment(
             SCENARIO, scenario_to_yaml(evaluation.scenario, q).encode(), "application/yaml", "The scenario", "/Source"
@@ -69,6 +78,25 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
             )
         )
     return out
+
+
+def printed_verdicts(doc: dict) -> dict:
+    """The verdicts a memo prints, from its evaluation dictionary: overall and per pack."""
+    return {"overall": doc["overall"], "packs": {pid: p["verdict"] for pid, p in doc["packs"].items()}}
+
+
+def record_printed_verdicts(writer: IncrementalPdfFileWriter, evaluation: Evaluation, packs: PackSet) -> None:
+    """Store the printed verdicts as machine-readable metadata (document information, JSON)."""
+    info_ref = writer.trailer.raw_get("/Info") if "/Info" in writer.trailer else None
+    if info_ref is None:
+        info = generic.DictionaryObject()
+        writer.trailer[generic.NameObject("/Info")] = writer.add_object(info)
+    else:
+        info = info_ref.get_object()
+    verdicts = printed_verdicts(evaluation_to_dict(evaluation, packs))
+    info[generic.NameObject(PRINTED_KEY)] = generic.TextStringObject(json.dumps(verdicts, sort_keys=True))
+    if info_ref is not None:
+        writer.update_container(info)
 
 
 def embed_attachments(

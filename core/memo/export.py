@@ -10,18 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import fields, signers
-from pyhanko.sign.timestamps import HTTPTimeStamper
 
 from core.atomic import write_atomic
 from core.errors import SigningError
-from core.memo import fonts
-from core.memo.attachments import embed_attachments, memo_attachments
+from core.memo.attachments import embed_attachments, memo_attachments, record_printed_verdicts
 from core.memo.render import Author, MemoHeader, render
 from core.packs import PackSet
 from core.results import Evaluation
-from core.signing.identity import SigningIdentity, open_identity
-from core.signing.stamp import stamp_style
+from core.signing.identity import SigningIdentity
+from core.signing.pades import APPROVER_FIELD, SignatureRequest, add_empty_field, load_signer, sign_incrementally
 
 FIELD_NAME = "ClausewiseSignature"
 REASON = "Clausewise compliance memo"
@@ -65,6 +62,7 @@ def render_unsigned_memo(
     rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=None, header=header)
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     embed_attachments(writer, memo_attachments(evaluation, packs, memo_id=memo_id, created=created))
+    record_printed_verdicts(writer, evaluation, packs)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -78,56 +76,37 @@ def export_signed_memo(
     passphrase: str | None = None,
     *,
     timestamp_url: str | None = None,
+    lta: bool = False,
     header: MemoHeader | None = None,
 ) -> SignedMemo:
     """Render, attach, sign and write the memo to ``output`` atomically.
 
-    The passphrase is checked first: on a wrong passphrase nothing is written.
+    The memo carries an empty approver signature field for a later countersignature. With
+    ``lta`` (and a timestamp server) the signature is PAdES B-LTA: validation data and a
+    document timestamp are added. The passphrase is checked first: on a wrong passphrase
+    nothing is written.
     """
-    p12 = open_identity(identity, passphrase)
-    signer = signers.SimpleSigner.load_pkcs12_data(
-        p12, other_certs=[], passphrase=passphrase.encode("utf-8") if passphrase else None
-    )
+    signer = load_signer(identity, passphrase)
+    if lta and not timestamp_url:
+        raise SigningError("long-term validation (--lta) needs a timestamp server (--tsa URL)")
     created = _now()
     memo_id = new_memo_id(created)
     author = Author(identity.holder, identity.organisation, identity.email)
     rendered = render(evaluation, packs, memo_id=memo_id, created=created, author=author, header=header)
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
     embed_attachments(writer, memo_attachments(evaluation, packs, memo_id=memo_id, created=created))
-
-    x1, y1, x2, y2 = rendered.signature.box
-    lines = [
-        ("Digitally signed by", fonts.ITALIC, 7),
-        (identity.holder, fonts.BOLD, 10),
-        (identity.organisation or " ", fonts.REGULAR, 7.5),
-        (identity.email or " ", fonts.REGULAR, 7.5),
-        (f"Date: {created:%Y-%m-%d %H:%M} UTC" + ("  (timestamped)" if timestamp_url else ""), fonts.REGULAR, 7.5),
-        (f"Reason: {REASON} {memo_id}", fonts.REGULAR, 7),
-        ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
-        (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
-    ]
-    meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
-        md_algorithm="sha256",
-        reason=f"{REASON} {memo_id}",
-        name=identity.holder,
-        subfilter=fields.SigSeedSubFilter.PADES,
+    record_printed_verdicts(writer, evaluation, packs)
+    approver = getattr(rendered, "approver", None)
+    if approver is not None and approver.page_index >= 0:
+        add_empty_field(writer, APPROVER_FIELD, approver.page_index, approver.box)
+    request = SignatureRequest(
+        FIELD_NAME,
+        rendered.signature.page_index,
+        rendered.signature.box,
+        f"{REASON} {memo_id}",
+        timestamp_url=timestamp_url,
+        lta=lta,
     )
-    pdf_signer = signers.PdfSigner(
-        meta,
-        signer,
-        timestamper=HTTPTimeStamper(timestamp_url, timeout=15) if timestamp_url else None,
-        stamp_style=stamp_style(x2 - x1, y2 - y1, lines),
-        new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=rendered.signature.page_index, box=(x1, y1, x2, y2)),
-    )
-    out = io.BytesIO()
-    try:
-        pdf_signer.sign_pdf(writer, output=out)
-    except (TimeoutError, OSError) as exc:
-        raise SigningError(f"the timestamp server {timestamp_url} did not answer ({exc})") from None
-    except Exception as exc:
-        if timestamp_url and "timestamp" in f"{type(exc).__name__} {exc}".lower():
-            raise SigningError(f"the timestamp server {timestamp_url} refused the request ({exc})") from None
-        raise
-    write_atomic(Path(output), out.getvalue())
+    data = sign_incrementally(writer, identity, signer, request, created)
+    write_atomic(Path(output), data)
     return SignedMemo(Path(output), memo_id, identity.holder, identity.fingerprint, bool(timestamp_url), created)

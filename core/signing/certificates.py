@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from core.errors import IdentityError
+
+MIN_RSA_BITS = 2048
 
 
 def fingerprint(cert: x509.Certificate) -> str:
@@ -62,3 +67,22 @@ def load_certificate(data: bytes, source: str = "certificate") -> x509.Certifica
 def to_pem(cert: x509.Certificate) -> bytes:
     """The certificate in PEM form."""
     return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def certificate_problem(cert: x509.Certificate, at: dt.datetime | None) -> str:
+    """Why ``cert`` could not sign at ``at`` (expired, not yet valid, no digitalSignature, weak key), or ''."""
+    if at is not None:
+        if at < cert.not_valid_before_utc:
+            return f"its certificate was not yet valid when it signed (valid from {cert.not_valid_before_utc:%Y-%m-%d})"
+        if at > cert.not_valid_after_utc:
+            return f"its certificate had expired when it signed (valid until {cert.not_valid_after_utc:%Y-%m-%d})"
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        if not usage.digital_signature:
+            return "its certificate does not allow digital signatures (no digitalSignature key usage)"
+    except x509.ExtensionNotFound:
+        pass
+    key = cert.public_key()
+    if isinstance(key, rsa.RSAPublicKey) and key.key_size < MIN_RSA_BITS:
+        return f"its certificate has a weak {key.key_size}-bit RSA key"
+    return ""

@@ -53,6 +53,8 @@ class SigningIdentity:
     cert_file: Path | None
     p12: bytes | None = field(default=None, repr=False, compare=False)
     """The PKCS#12 data of an in-memory identity (see :func:`ephemeral_identity`)."""
+    weak: str = ""
+    """Why the certificate is weak (imported with ``--force`` despite it), or ''. Reported forever."""
 
     @property
     def expired(self) -> bool:
@@ -64,7 +66,8 @@ class SigningIdentity:
         """One line for lists: name, holder, organisation, validity."""
         who = ", ".join(x for x in (self.holder, self.organisation, self.email) if x)
         kind = "self-issued" if self.self_issued else f"issued by {self.issuer}"
-        return f"{self.name}: {who} ({kind}, valid until {self.not_after.date()})"
+        weak = f" WEAK: {self.weak}" if self.weak else ""
+        return f"{self.name}: {who} ({kind}, valid until {self.not_after.date()}){weak}"
 
 
 def _slug(text: str) -> str:
@@ -97,12 +100,32 @@ def _identity_from(
         key_file=directory / f"{name}.p12" if directory else None,
         cert_file=directory / f"{name}.cert.pem" if directory else None,
         p12=p12,
+        weak=_weak(directory / f"{name}{WEAK_SUFFIX}") if directory else "",
     )
 
 
+WEAK_SUFFIX = ".weak"
+PBKDF2_ROUNDS = 600_000
+"""PBKDF2-HMAC-SHA256 iterations protecting the PKCS#12 file (OWASP 2023 recommendation)."""
+
+
+def _weak(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
 def _encryption(passphrase: str | None) -> serialization.KeySerializationEncryption:
+    """AES-256-CBC with PBKDF2-HMAC-SHA256 (PBES2) for keys and certificates, SHA-256 MAC."""
     if passphrase:
-        return serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
+        return (
+            serialization.PrivateFormat.PKCS12.encryption_builder()
+            .kdf_rounds(PBKDF2_ROUNDS)
+            .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+            .hmac_hash(hashes.SHA256())
+            .build(passphrase.encode("utf-8"))
+        )
     return serialization.NoEncryption()
 
 
@@ -176,7 +199,7 @@ def create_identity(
     name = _free_name(_slug(name or holder), directory)
     # Certificate first: a crash between the two writes leaves a harmless orphan certificate,
     # never a key that no list shows.
-    write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o644)
+    write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o600)
     write_atomic(directory / f"{name}.p12", p12, mode=0o600)
     if trust:
         from core.signing.trust import trust_certificate_pem
@@ -208,9 +231,19 @@ def _open_p12(data: bytes, passphrase: str | None, source: str):
 
 
 def import_identity(
-    path: Path, passphrase: str | None = None, *, name: str | None = None, directory: Path | None = None
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    name: str | None = None,
+    directory: Path | None = None,
+    force: bool = False,
 ) -> SigningIdentity:
-    """Import an organisation-issued PKCS#12 file (kept byte for byte, still encrypted)."""
+    """Import an organisation-issued PKCS#12 file (kept byte for byte, still encrypted).
+
+    A certificate that is expired, not yet valid, not allowed to sign (no digitalSignature) or
+    has an RSA key under 2048 bits is refused with the reason, unless ``force``: it is then
+    imported and marked weak, and every listing says so.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -219,12 +252,19 @@ def import_identity(
     key, cert, _ = _open_p12(data, passphrase, str(path))
     if key is None or cert is None:
         raise IdentityError("the PKCS#12 file has no private key and certificate", file=path)
+    problem = certs.certificate_problem(cert, dt.datetime.now(dt.UTC))
+    if problem and not force:
+        raise IdentityError(
+            f"refused: {problem} (use --force to import it anyway; it will be reported as weak)", file=path
+        )
     directory = directory or identities_dir()
     for existing in list_identities(directory):
         if existing.fingerprint == certs.fingerprint(cert):
             raise IdentityError(f"this identity is already imported as {existing.name!r}", file=path)
     name = _free_name(_slug(name or certs.common_name(cert)), directory)
-    write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o644)
+    if problem:
+        write_atomic(directory / f"{name}{WEAK_SUFFIX}", problem.encode("utf-8"), mode=0o600)
+    write_atomic(directory / f"{name}.cert.pem", certs.to_pem(cert), mode=0o600)
     write_atomic(directory / f"{name}.p12", data, mode=0o600)
     return _identity_from(cert, name, directory)
 

@@ -17,8 +17,10 @@ from core.memo.attachments import (
     EVALUATION,
     PACK_PREFIX,
     PACK_SUFFIX,
+    PRINTED_KEY,
     QUESTIONNAIRE,
     SCENARIO,
+    printed_verdicts,
     read_attachments,
 )
 from core.pack_loader import parse_pack
@@ -43,6 +45,13 @@ class Reproduction:
     today_now: str
     """Overall verdict with today's packs on today's date."""
     today_differences: tuple[str, ...] = field(default_factory=tuple)
+    contradictions: tuple[str, ...] = field(default_factory=tuple)
+    """Where the verdicts printed in the memo (its metadata) disagree with its evaluation attachment."""
+
+    @property
+    def consistent(self) -> bool:
+        """Reproducible, and the printed verdicts agree with the attached evaluation."""
+        return self.reproducible and not self.contradictions
 
     def lines(self) -> list[str]:
         """Plain-words summary."""
@@ -55,6 +64,11 @@ class Reproduction:
         else:
             out.append("Reproducible: NO. Re-evaluating the attached scenario gives a different result:")
             out += [f"  - {d}" for d in self.differences]
+        if self.contradictions:
+            out.append("Printed verdicts: they CONTRADICT the attached evaluation:")
+            out += [f"  - {d}" for d in self.contradictions]
+        else:
+            out.append("Printed verdicts: they agree with the attached evaluation.")
         if self.today_differences:
             out.append(
                 f"Today's policy packs conclude differently for {self.as_of}: {self.today_same_date.replace('_', ' ')}."
@@ -75,6 +89,8 @@ class Reproduction:
             "today_same_date": self.today_same_date,
             "today_now": self.today_now,
             "today_differences": list(self.today_differences),
+            "contradictions": list(self.contradictions),
+            "consistent": self.consistent,
         }
 
 
@@ -118,6 +134,33 @@ def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return out
 
 
+def printed_metadata(reader: PdfFileReader) -> dict[str, Any] | None:
+    """The printed verdicts stored in the PDF's document information (None if absent)."""
+    try:
+        info = reader.trailer["/Info"]
+        text = str(info[PRINTED_KEY])
+    except (KeyError, TypeError, AttributeError):
+        return None
+    data = json.loads(text)
+    return data if isinstance(data, dict) else {}
+
+
+def printed_contradictions(memo: dict[str, Any], metadata: dict[str, Any] | None) -> list[str]:
+    """Where the memo's printed verdicts (attachment and metadata) disagree with its evaluation."""
+    expected = printed_verdicts(memo)
+    out = []
+    recorded = memo.get("memo", {}).get("printed")
+    if recorded is None:
+        out.append("the evaluation attachment does not record the verdicts printed in the memo")
+    elif recorded != expected:
+        out.append(f"the memo prints {recorded} but its evaluation says {expected}")
+    if metadata is None:
+        out.append("the PDF does not record the verdicts it prints (metadata missing)")
+    elif metadata != expected:
+        out.append(f"the PDF's metadata says {metadata} but its evaluation says {expected}")
+    return out
+
+
 def reproduce(reader: PdfFileReader) -> Reproduction:
     """Re-evaluate from the attachments of the signed revision ``reader``.
 
@@ -130,8 +173,10 @@ def reproduce(reader: PdfFileReader) -> Reproduction:
         raise
     except ClausewiseError as exc:
         raise VerificationError(f"an attachment is not valid: {exc}") from None
-    except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError) as exc:
-        raise VerificationError(f"the attachments cannot be read ({type(exc).__name__}: {exc})") from None
+    except RecursionError:
+        raise VerificationError("an attachment is nested too deeply to be read") from None
+    except Exception as exc:  # attachments are untrusted input: any failure means "cannot be read"
+        raise VerificationError(f"the attachments cannot be read ({type(exc).__name__}: {str(exc)[:120]})") from None
 
 
 def _reproduce(reader: PdfFileReader) -> Reproduction:
@@ -140,6 +185,8 @@ def _reproduce(reader: PdfFileReader) -> Reproduction:
     if missing:
         raise VerificationError("the memo carries no machine-readable attachments (" + ", ".join(missing) + ")")
     memo = json.loads(files[EVALUATION].decode("utf-8"))
+    if not isinstance(memo, dict) or not isinstance(memo.get("packs"), dict):
+        raise VerificationError("the attached evaluation is not a Clausewise evaluation")
     countries = parse_countries(files[COUNTRIES].decode("utf-8"), f"(memo) {COUNTRIES}")
     q = parse_questionnaire(files[QUESTIONNAIRE].decode("utf-8"), f"(memo) {QUESTIONNAIRE}", countries)
     packs = []
@@ -166,6 +213,7 @@ def _reproduce(reader: PdfFileReader) -> Reproduction:
     same_date = evaluation_to_dict(evaluate(today_scenario, today_packs, as_of), today_packs)
     now = evaluate(today_scenario, today_packs, dt.date.today())
     return Reproduction(
+        contradictions=tuple(printed_contradictions(memo, printed_metadata(reader))),
         memo_id=memo.get("memo", {}).get("id", ""),
         as_of=as_of,
         memo_overall=memo["overall"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,30 +22,49 @@ class TrustedCertificate:
     holder: str
     organisation: str
     path: Path
+    weak: str = ""
+    """Why the certificate is weak (trusted with ``--force`` despite it), or ''. Reported forever."""
 
 
 def _file_for(fp: str) -> Path:
     return trusted_dir() / (fp.replace(":", "").lower() + ".pem")
 
 
-def trust_certificate_pem(data: bytes, note: str = "") -> TrustedCertificate:
-    """Add a certificate (PEM or DER bytes) to the trusted list."""
+WEAK_MARK = "# Weak: "
+
+
+def trust_certificate_pem(data: bytes, note: str = "", *, weak: str = "") -> TrustedCertificate:
+    """Add a certificate (PEM or DER bytes) to the trusted list (file mode 0600).
+
+    ``weak`` records why a certificate that fails the checks of :func:`certificates.certificate_problem`
+    was trusted anyway (``--force``); it stays in the file and is reported forever.
+    """
     cert = certs.load_certificate(data)
     fp = certs.fingerprint(cert)
     path = _file_for(fp)
-    header = f"# Trusted by Clausewise{': ' + note if note else ''}\n".encode()
-    write_atomic(path, header + certs.to_pem(cert))
-    return TrustedCertificate(fp, certs.common_name(cert), certs.organisation(cert), path)
+    header = f"# Trusted by Clausewise{': ' + note if note else ''}\n"
+    if weak:
+        header += f"{WEAK_MARK}{' '.join(weak.split())}\n"
+    write_atomic(path, header.encode() + certs.to_pem(cert), mode=0o600)
+    return TrustedCertificate(fp, certs.common_name(cert), certs.organisation(cert), path, weak)
 
 
-def trust_certificate_file(path: Path) -> TrustedCertificate:
-    """Add the certificate in ``path`` to the trusted list."""
+def trust_certificate_file(path: Path, *, force: bool = False) -> TrustedCertificate:
+    """Add the certificate in ``path`` to the trusted list.
+
+    A certificate that is expired, not yet valid, not allowed to sign or has an RSA key under
+    2048 bits is refused with the reason, unless ``force`` (it is then marked weak forever).
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise IdentityError(f"cannot read: {exc.strerror}", file=path) from None
     try:
-        return trust_certificate_pem(data, note=Path(path).name)
+        cert = certs.load_certificate(data)
+        problem = certs.certificate_problem(cert, dt.datetime.now(dt.UTC))
+        if problem and not force:
+            raise IdentityError(f"refused: {problem} (use --force to trust it anyway; it will be reported as weak)")
+        return trust_certificate_pem(data, note=Path(path).name, weak=problem)
     except IdentityError as exc:
         raise IdentityError(exc.message, file=path) from None
 
@@ -66,8 +86,23 @@ def trusted_certificates() -> list[TrustedCertificate]:
     out = []
     for path in sorted(trusted_dir().glob("*.pem")):
         cert = _load(path)
-        out.append(TrustedCertificate(certs.fingerprint(cert), certs.common_name(cert), certs.organisation(cert), path))
+        fp = certs.fingerprint(cert)
+        out.append(TrustedCertificate(fp, certs.common_name(cert), certs.organisation(cert), path, _weak(path)))
     return out
+
+
+def weak_reasons() -> dict[str, str]:
+    """Fingerprint → why, for trusted certificates that were trusted with ``--force`` despite a weakness."""
+    return {c.fingerprint: c.weak for c in trusted_certificates() if c.weak}
+
+
+def _weak(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith(WEAK_MARK):
+            return line[len(WEAK_MARK) :].strip()
+        if not line.startswith("#"):
+            break
+    return ""
 
 
 def trusted_x509() -> list[x509.Certificate]:

@@ -90,7 +90,7 @@ def test_memo_then_verify_and_a_wrong_passphrase(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "overall verdict: prohibited, signed by Jane Doe" in r.stdout
     v = cli("verify", str(out), home=tmp_path)
-    assert v.returncode == 0 and "Result: VERIFIED." in v.stdout
+    assert v.returncode == 0 and "Result: VERIFIED:" in v.stdout
     bad = tmp_path / "bad.pdf"
     r = cli("memo", str(BODY_CAM), "-o", str(bad), "--passphrase-env", "PW", home=tmp_path, env={"PW": "nope"})
     assert r.returncode == 2
@@ -114,17 +114,18 @@ def test_a_colleagues_memo_is_untrusted_until_their_certificate_is_trusted(tmp_p
     r = cli("identity", "export", "-o", str(cert), home=alice)
     assert r.returncode == 0 and b"BEGIN CERTIFICATE" in cert.read_bytes() and b"PRIVATE" not in cert.read_bytes()
     untrusted = cli("verify", str(memo), home=bob)
-    assert untrusted.returncode == 0, "untrusted but intact is still verified"
-    assert "Trusted: no." in untrusted.stdout
-    assert "Result: VERIFIED. The memo is exactly as it was signed; the signer is not on your trusted list." in (
-        untrusted.stdout
+    assert untrusted.returncode == 3, "intact but untrusted: exit 3"
+    assert "Trusted: NO — its certificate is not on your trusted list" in untrusted.stdout
+    assert (
+        "Result: NOT TRUSTED: every signature is intact and the whole file is signed, but a signer is not trusted"
+        in untrusted.stdout
     )
     assert cli("identity", "trust", str(cert), home=bob).returncode == 0
     trusted = cli("verify", str(memo), home=bob).stdout
-    assert "Trusted: yes" in trusted and "by a signer you trust" in trusted
+    assert "Trusted: yes" in trusted and "every signer is trusted: Alice (Preparer)" in trusted
     fingerprint = cli("identity", "trusted", home=bob).stdout.split("fingerprint ")[1].strip()
     assert cli("identity", "untrust", fingerprint, home=bob).returncode == 0
-    assert "Trusted: no." in cli("verify", str(memo), home=bob).stdout
+    assert "Trusted: NO" in cli("verify", str(memo), home=bob).stdout
 
 
 def _org_p12(passphrase: bytes) -> bytes:
@@ -170,4 +171,5 @@ def test_import_an_organisation_issued_identity_and_sign_with_it(tmp_path):
     r = cli("memo", str(BODY_CAM), "-o", str(out), "--passphrase-env", "PW", home=tmp_path, env={"PW": "org-pass"})
     assert r.returncode == 0, r.stderr
     v = cli("verify", str(out), home=tmp_path)
-    assert v.returncode == 0 and "Signed by: Ola Nordmann, Example Org" in v.stdout
+    assert v.returncode == 3, "the organisation's CA is not on the trusted list yet"
+    assert "Signed by Ola Nordmann, Example Org as Preparer" in v.stdout

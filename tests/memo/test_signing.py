@@ -30,10 +30,12 @@ def test_pdfsig_reports_a_valid_total_document_signature(signed_memo):
 def test_pyhanko_reports_it_intact_and_clausewise_verifies_it(signed_memo):
     """The verification report: intact, unmodified, signer, fingerprint, trusted (own identity), reproducible."""
     report = core.verify_memo(signed_memo)
-    assert report.ok and report.intact and report.modification == "none"
-    assert report.signer == "Jane Doe" and report.organisation == "Example Police Procurement"
+    assert report.ok and report.intact and report.covered and report.exit_status == 0
+    first = report.signatures[0]
+    assert first.signer == "Jane Doe" and first.organisation == "Example Police Procurement"
+    assert first.role == "Preparer"
     assert report.trusted, "an identity created here is on the trusted list"
-    assert report.signature_type == "ETSI.CAdES.detached"
+    assert first.subfilter == "ETSI.CAdES.detached"
     assert report.reproduction.reproducible
     assert report.reproduction.memo_overall == "prohibited"
     assert report.timestamp is None
@@ -102,8 +104,8 @@ def _append_update(data: bytes, change) -> bytes:
     return out.getvalue()
 
 
-def test_content_appended_after_signing_is_reported_as_modified(signed_memo):
-    """A new page content stream added after signing: not acceptable, and verify fails."""
+def test_content_appended_after_signing_is_reported_as_changed(signed_memo):
+    """A new page content stream added after signing: the signature is intact, the memo is changed (exit 1)."""
     from pyhanko.pdf_utils import generic
 
     def add_text(writer):
@@ -118,27 +120,22 @@ def test_content_appended_after_signing_is_reported_as_modified(signed_memo):
 
     report = core.verify_memo("modified.pdf", data=_append_update(signed_memo.read_bytes(), add_text))
     assert report.intact, "the signed revision itself is untouched"
-    assert report.modification == "not_acceptable"
-    assert not report.ok
-    assert "new content was added after signing" in " ".join(report.lines())
+    assert not report.covered and report.exit_status == 1
+    assert report.headline().startswith("NOT VERIFIED: changed or broken — Changed after signing: revision 3")
 
 
-def test_metadata_only_update_is_acceptable_but_still_modified(signed_memo):
-    """A metadata-only update: the report says acceptable; verify still does not call the memo unmodified."""
+def test_metadata_only_update_is_a_change_too(signed_memo):
+    """A metadata-only update (a new title) is not a signature, timestamp or DSS: changed, exit 1."""
     from pyhanko.pdf_utils import generic
 
     def retitle(writer):
-        info = writer.trailer["/Info"].get_object() if "/Info" in writer.trailer else None
-        if info is None:
-            info = generic.DictionaryObject()
-            writer.trailer["/Info"] = writer.add_object(info)
+        info = writer.trailer["/Info"]
         info[generic.NameObject("/Title")] = generic.TextStringObject("Retitled")
         writer.update_container(info)
 
     report = core.verify_memo("retitled.pdf", data=_append_update(signed_memo.read_bytes(), retitle))
-    assert report.intact
-    assert report.modification == "acceptable"
-    assert not report.ok
+    assert report.intact and report.exit_status == 1
+    assert "changes the document information (Title)" in report.headline()
 
 
 def test_a_pdf_without_signature_and_a_non_pdf(tmp_path, packs, body_cam_evaluation):
@@ -147,6 +144,7 @@ def test_a_pdf_without_signature_and_a_non_pdf(tmp_path, packs, body_cam_evaluat
     draft.write_bytes(core.render_unsigned_memo(body_cam_evaluation, packs))
     report = core.verify_memo(draft)
     assert not report.ok and report.problems == ("The PDF carries no digital signature.",)
+    assert report.exit_status == 1
     junk = tmp_path / "notes.pdf"
     junk.write_text("not a pdf at all")
     with pytest.raises(core.VerificationError, match="not a PDF file"):
@@ -197,7 +195,8 @@ def test_verify_json_and_exit_status(signed_memo):
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["ok"] and data["signer"]["name"] == "Jane Doe" and data["reproduction"]["reproducible"]
+    assert data["ok"] and data["status"] == "verified" and data["exit_status"] == 0
+    assert data["signatures"][0]["signer"]["name"] == "Jane Doe" and data["reproduction"]["reproducible"]
 
 
 def test_tampered_attachment_cannot_pass_as_reproducible(signed_memo, packs):
@@ -210,8 +209,8 @@ def test_tampered_attachment_cannot_pass_as_reproducible(signed_memo, packs):
         )
 
     report = core.verify_memo("swapped.pdf", data=_append_update(signed_memo.read_bytes(), swap))
-    assert report.reproduction.memo_overall == "prohibited"
-    assert not report.ok
+    assert report.exit_status == 1 and not report.covered
+    assert "Changed after signing" in report.headline()
 
 
 def test_a_second_signature_over_changed_content_does_not_pass(signed_memo, tmp_path):
@@ -239,7 +238,7 @@ def test_a_second_signature_over_changed_content_does_not_pass(signed_memo, tmp_
         output=out,
     )
     report = core.verify_memo("resigned.pdf", data=out.getvalue())
-    assert not report.ok
-    assert report.modification == "not_acceptable"
-    assert any("further signature" in p for p in report.problems)
-    assert report.fingerprint != mallory.fingerprint, "the report is about the memo's own signature"
+    assert report.exit_status == 1
+    assert "changes the content, attachments or metadata" in report.headline()
+    assert [s.signer for s in report.signatures] == ["Jane Doe", "Jane Doe"], "both signatures are listed"
+    assert report.fingerprint != mallory.fingerprint, "the first signature is the memo's own"

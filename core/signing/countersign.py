@@ -1,0 +1,103 @@
+"""Countersign a memo: a further PAdES signature added incrementally, with its own visible stamp.
+
+The memo carries an empty approver field (``ClausewiseApproval``) in its "Approved by" box; the
+first countersignature fills it. Later ones (or memos without that field) get a new field on the
+last page, next to the preparer's signature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields
+
+from core.atomic import write_atomic
+from core.errors import SigningError, VerificationError
+from core.signing.identity import SigningIdentity
+from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, sign_incrementally
+from core.signing.signatures import ROLE_SEPARATOR
+
+REASON = "Clausewise compliance memo"
+BOX = (250, 74)
+
+
+@dataclass(frozen=True)
+class Countersigned:
+    """What was written."""
+
+    path: Path
+    memo_id: str
+    signer: str
+    role: str
+    field: str
+    signatures: int
+    """How many signatures the memo now carries (document timestamps excluded)."""
+
+
+def countersign_memo(
+    memo: Path,
+    output: Path,
+    identity: SigningIdentity,
+    passphrase: str | None = None,
+    *,
+    role: str = "Approver",
+    timestamp_url: str | None = None,
+    lta: bool = False,
+) -> Countersigned:
+    """Add ``identity``'s signature as ``role`` to ``memo`` and write the result to ``output``.
+
+    Refuses a memo that is changed or broken (countersigning would lend it credibility); an
+    intact memo by an untrusted signer may be countersigned.
+    """
+    from core.signing.verify import verify_memo
+
+    role = " ".join(role.split()) or "Approver"
+    if ROLE_SEPARATOR.strip() in role:
+        raise SigningError(f"the role {role!r} may not contain {ROLE_SEPARATOR.strip()!r}")
+    data = _read(memo)
+    report = verify_memo(memo, data=data)
+    if report.exit_status not in (0, 3):
+        raise SigningError(f"will not countersign a memo that is not intact: {report.headline()}", file=memo)
+    signer = load_signer(identity, passphrase)
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    request = _request(reader, role, report.memo_id, timestamp_url, lta)
+    signed = sign_incrementally(
+        IncrementalPdfFileWriter(io.BytesIO(data)), identity, signer, request, dt.datetime.now(dt.UTC)
+    )
+    write_atomic(Path(output), signed)
+    count = sum(1 for s in report.signatures if s.kind == "signature") + 1
+    return Countersigned(Path(output), report.memo_id, identity.holder, role, request.field_name, count)
+
+
+def _read(memo: Path) -> bytes:
+    try:
+        return Path(memo).read_bytes()
+    except FileNotFoundError:
+        raise VerificationError("no such file", file=memo) from None
+    except OSError as exc:
+        raise VerificationError(f"cannot read: {exc.strerror}", file=memo) from None
+
+
+def _request(reader: PdfFileReader, role: str, memo_id: str, url: str | None, lta: bool) -> SignatureRequest:
+    reason = f"{role}{ROLE_SEPARATOR}{REASON} {memo_id}"
+    caption = f"Countersigned as {role} by"
+    names = []
+    for name, value, ref in fields.enumerate_sig_fields(reader, filled_status=None):
+        names.append(name)
+        if name == APPROVER_FIELD and value is None:
+            widget = ref.get_object()
+            box = tuple(int(float(x)) for x in widget.get("/Rect", (0, 0, 0, 0)))
+            return SignatureRequest(name, -1, box, reason, caption, url, lta, existing_field=True)  # type: ignore[arg-type]
+    pages = int(reader.root["/Pages"]["/Count"])
+    n = 2
+    while f"ClausewiseCountersignature{n}" in names:
+        n += 1
+    # Stack new boxes up the right-hand side of the last page's bottom margin area.
+    x1, y1 = 310, 60 + (n - 2) * (BOX[1] + 8)
+    box = (x1, y1, x1 + 235, y1 + BOX[1])
+    return SignatureRequest(f"ClausewiseCountersignature{n}", pages - 1, box, reason, caption, url, lta)

@@ -1,0 +1,125 @@
+"""Add one PAdES signature to a PDF, incrementally, with a visible stamp.
+
+Shared by the memo export (the preparer's signature) and ``countersign`` (further signers).
+B-B by default; B-T with a timestamp server; B-LT + B-LTA (validation data in a DSS and a
+document timestamp) with ``lta=True`` and a timestamp server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko_certvalidator import ValidationContext
+
+from core.errors import SigningError
+from core.memo import fonts
+from core.signing.identity import SigningIdentity, open_identity
+from core.signing.signatures import ROLE_SEPARATOR, _asn1
+from core.signing.stamp import stamp_style
+from core.signing.trust import trusted_x509
+
+APPROVER_FIELD = "ClausewiseApproval"
+"""The empty signature field in the memo's "Approved by" box, filled by the first countersignature."""
+
+
+@dataclass(frozen=True)
+class SignatureRequest:
+    """Where and how to sign: the field (filled if it exists, else created in ``box`` on ``page``)."""
+
+    field_name: str
+    page_index: int
+    box: tuple[int, int, int, int]
+    """The new field's rectangle; the existing field's rectangle when filling one."""
+    reason: str
+    caption: str = "Digitally signed by"
+    timestamp_url: str | None = None
+    lta: bool = False
+    existing_field: bool = False
+
+
+def load_signer(identity: SigningIdentity, passphrase: str | None) -> signers.SimpleSigner:
+    """The pyHanko signer of ``identity`` (WrongPassphrase if the passphrase does not open it)."""
+    p12 = open_identity(identity, passphrase)
+    return signers.SimpleSigner.load_pkcs12_data(
+        p12, other_certs=[], passphrase=passphrase.encode("utf-8") if passphrase else None
+    )
+
+
+def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.datetime) -> list:
+    """The visible stamp's lines: caption, holder, organisation, date, reason, fingerprint."""
+    return [
+        (request.caption, fonts.ITALIC, 7),
+        (identity.holder, fonts.BOLD, 10),
+        (identity.organisation or " ", fonts.REGULAR, 7.5),
+        (identity.email or " ", fonts.REGULAR, 7.5),
+        (
+            f"Date: {when:%Y-%m-%d %H:%M} UTC" + ("  (timestamped)" if request.timestamp_url else ""),
+            fonts.REGULAR,
+            7.5,
+        ),
+        (f"Reason: {request.reason.split(ROLE_SEPARATOR)[-1]}", fonts.REGULAR, 7),  # the caption names the role
+        ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
+        (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
+    ]
+
+
+def sign_incrementally(
+    writer: IncrementalPdfFileWriter,
+    identity: SigningIdentity,
+    signer: signers.SimpleSigner,
+    request: SignatureRequest,
+    when: dt.datetime,
+) -> bytes:
+    """Sign ``writer`` as ``request`` says; returns the signed PDF bytes."""
+    if request.lta and not request.timestamp_url:
+        raise SigningError("long-term validation (--lta) needs a timestamp server (--tsa URL)")
+    x1, y1, x2, y2 = request.box
+    context = None
+    if request.lta:
+        roots = [signer.signing_cert] + [_asn1(c) for c in trusted_x509()]
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    meta = signers.PdfSignatureMetadata(
+        field_name=request.field_name,
+        md_algorithm="sha256",
+        reason=request.reason,
+        name=identity.holder,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        use_pades_lta=request.lta,
+        embed_validation_info=request.lta,
+        validation_context=context,
+    )
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer,
+        timestamper=HTTPTimeStamper(request.timestamp_url, timeout=15) if request.timestamp_url else None,
+        stamp_style=stamp_style(x2 - x1, y2 - y1, stamp_lines(identity, request, when)),
+        new_field_spec=None
+        if request.existing_field
+        else fields.SigFieldSpec(request.field_name, on_page=request.page_index, box=request.box),
+    )
+    out = io.BytesIO()
+    url = request.timestamp_url
+    try:
+        pdf_signer.sign_pdf(writer, output=out)
+    except (TimeoutError, OSError) as exc:
+        raise SigningError(f"the timestamp server {url} did not answer ({exc})") from None
+    except SigningError:
+        raise
+    except Exception as exc:
+        text = f"{type(exc).__name__} {exc}"
+        if url and "timestamp" in text.lower():
+            raise SigningError(f"the timestamp server {url} refused the request ({exc})") from None
+        if request.lta:
+            raise SigningError(f"the validation data for long-term validation could not be collected ({exc})") from None
+        raise
+    return out.getvalue()
+
+
+def add_empty_field(writer: IncrementalPdfFileWriter, name: str, page_index: int, box) -> None:
+    """Create an empty signature field (for a later countersignature) before signing."""
+    fields.append_signature_field(writer, fields.SigFieldSpec(name, on_page=page_index, box=tuple(box)))
