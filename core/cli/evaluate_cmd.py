@@ -6,11 +6,18 @@ import argparse
 import json
 from pathlib import Path
 
-from core import evaluate, evaluation_to_dict, evaluation_to_text
+from core import (
+    DEFAULT_LOCKED,
+    InputError,
+    Verdict,
+    evaluate,
+    evaluation_to_dict,
+    evaluation_to_text,
+    timeline,
+    what_if,
+    wrap_text,
+)
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
-from core.errors import InputError
-from core.report_text import wrap
-from core.verdicts import Verdict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,8 +61,6 @@ def run(args: argparse.Namespace) -> int:
     extra_json: dict = {}
     extra_text: list[str] = []
     if args.what_if:
-        from core.whatif import DEFAULT_LOCKED, what_if
-
         for fid in (*args.lock, *args.unlock):
             if fid not in packs.questionnaire.fields:
                 raise InputError(f"--lock/--unlock: no field {fid!r} in the questionnaire")
@@ -64,8 +69,6 @@ def run(args: argparse.Namespace) -> int:
         extra_json["what_if"] = result.to_dict()
         extra_text += ["", *result.lines()]
     if args.timeline:
-        from core.timeline import timeline
-
         line = timeline(scenario, packs)
         extra_json["timeline"] = line.to_dict()
         extra_text += ["", *line.lines()]
@@ -85,4 +88,4 @@ def _wrap(line: str) -> list[str]:
     """A line of the what-if or timeline text, wrapped under its own indentation or bullet."""
     body = line.lstrip(" ")
     lead = line[: len(line) - len(body)]
-    return wrap(body, lead, lead + ("  " if body.startswith("- ") else ""))
+    return wrap_text(body, lead, lead + ("  " if body.startswith("- ") else ""))

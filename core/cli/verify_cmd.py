@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core import verify_memo
+from core import verification_report_json, verify_memo
 from core.cli.common import write
 
 
@@ -26,9 +26,7 @@ def run(args: argparse.Namespace) -> int:
     """Verify and print; 0 if intact and unmodified, else 1."""
     report = verify_memo(args.memo)
     if args.format == "json":
-        from core.signing.verify import report_json
-
-        write(report_json(report))
+        write(verification_report_json(report))
     else:
         write("\n".join(report.lines()) + "\n")
     return 0 if report.ok else 1

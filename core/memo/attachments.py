@@ -14,11 +14,11 @@ from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
-from core import __version__
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
 from core.results import Evaluation
 from core.scenario import scenario_to_yaml
+from core.version import __version__
 
 SCENARIO = "scenario.scenario.yaml"
 EVALUATION = "evaluation.json"

@@ -159,7 +159,7 @@ def _reproduce(reader: PdfFileReader) -> Reproduction:
     again = evaluation_to_dict(evaluate(scenario, attached, as_of), attached)
     differences = _differences(memo, again)
 
-    from core import load_packs  # the packs installed today (core imports this module lazily)
+    from core.loading import load_packs  # the packs installed today
 
     today_packs = load_packs()
     today_scenario = parse_scenario(files[SCENARIO].decode("utf-8"), f"(memo) {SCENARIO}", today_packs.questionnaire)
