@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from core.signing.trust import (
         untrust as untrust_certificate,
     )
-    from core.signing.verify import VerificationReport
+    from core.signing.verify import VerificationReport, verify_memo
     from core.signing.verify import report_json as verification_report_json
     from core.timeline import Period, Timeline, timeline
     from core.userdirs import config_dir, data_dir
@@ -163,6 +163,7 @@ _EXPORTS: dict[str, str] = {
     "trusted_certificates": "core.signing.trust",
     "untrust_certificate": "core.signing.trust:untrust",
     "VerificationReport": "core.signing.verify",
+    "verify_memo": "core.signing.verify",
     "verification_report_json": "core.signing.verify:report_json",
 }
 
@@ -255,6 +256,7 @@ __all__ = [
     "trusted_certificates",
     "untrust_certificate",
     "verification_report_json",
+    "verify_memo",
     "what_if",
     "wrap_text",
     "write_atomic",
