@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from core.report_text import wrap as wrap_text
     from core.resources import example_paths, resources_dir
     from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
+    from core.scenario import SUFFIX as SCENARIO_SUFFIX
     from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
     from core.schema import parse_date
     from core.signing.export import SignedMemo, export_signed_memo, render_unsigned_memo
@@ -128,6 +129,7 @@ _EXPORTS: dict[str, str] = {
     "Finding": "core.results",
     "LaterVersion": "core.results",
     "PackResult": "core.results",
+    "SCENARIO_SUFFIX": "core.scenario:SUFFIX",
     "Scenario": "core.scenario",
     "load_scenario": "core.scenario",
     "parse_scenario": "core.scenario",
@@ -169,6 +171,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "DEFAULT_LOCKED",
+    "SCENARIO_SUFFIX",
     "UNKNOWN",
     "Applicability",
     "Cancelled",

@@ -12,7 +12,6 @@ for the rules that produce a finding, which keeps evaluation fast enough to run 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,10 +21,9 @@ from core.packs import Case, PackSet, PackVersion, PolicyPack, Rule
 from core.questionnaire import Questionnaire, Resolution
 from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
 from core.scenario import Scenario
+from core.templates import fill
 from core.truth import Truth, all_of, both
 from core.verdicts import Verdict, most_severe
-
-_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 
 
 def evaluate(scenario: Scenario, packs: PackSet, as_of: dt.date | None = None) -> Evaluation:
@@ -268,13 +266,12 @@ def _known_facts(trace: TraceNode, q: Questionnaire) -> tuple[Fact, ...]:
 
 
 def _render(template: str, q: Questionnaire, values: Mapping[str, Any]) -> str:
-    def sub(m: re.Match[str]) -> str:
-        fid = m.group(1)
+    def answer(fid: str) -> str | None:
         f = q.fields.get(fid)
         if f is None:
-            return m.group(0)
+            return None
         if values[fid] is UNKNOWN:
             return f"[{f.label.lower()}: not answered]"
         return f.describe_in_sentence(values[fid])
 
-    return _PLACEHOLDER.sub(sub, template)
+    return fill(template, answer)

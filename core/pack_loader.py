@@ -8,8 +8,6 @@ the key path and the line.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +26,12 @@ from core.packs import (
     ScopeTest,
     Source,
     VerificationStatus,
+    pack_digest,
 )
 from core.questionnaire import Questionnaire
 from core.questionnaire_loader import read_definition
 from core.schema import Reader
+from core.templates import has_stray_brace, placeholders
 from core.verdicts import RULE_VERDICTS, Verdict
 from core.yamlsource import KeyPath, parse_yaml, read_text
 
@@ -39,7 +39,6 @@ FORMAT = "pack/1"
 PACK_SUFFIX = ".pack.yaml"
 TESTS_SUFFIX = ".tests.yaml"
 INDEX_FILE = "index.yaml"
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 _CASE_KEYS = ("verdict", "explanation", "notes", "remedies")
 
@@ -152,7 +151,7 @@ class _PackReader:
             notices=notices,
             definitions=own,
             sources=sources,
-            digest="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            digest=pack_digest(text),
             file=r.file,
             text=text,
         )
@@ -388,9 +387,8 @@ class _PackReader:
                     self.r.fail((*path, j), f"clause {cid!r} is not in version {vid!r}")
 
     def _check_template(self, text: str, path: KeyPath) -> None:
-        for name in _PLACEHOLDER.findall(text):
+        for name in placeholders(text):
             if name not in self.q.fields:
                 self.r.fail(path, f"placeholder {{{name}}} is not a field of the questionnaire")
-        stripped = _PLACEHOLDER.sub("", text)
-        if "{" in stripped or "}" in stripped:
+        if has_stray_brace(text):
             self.r.fail(path, "unbalanced '{' or '}' in the text (placeholders look like {deployer.kind})")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,7 +147,7 @@ def _reproduce(reader: PdfFileReader) -> Reproduction:
             text = data.decode("utf-8")
             pack = parse_pack(text, f"(memo) {name}", q)
             recorded = memo["packs"].get(pack.id, {}).get("digest")
-            if recorded != "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest():
+            if recorded != pack.digest:  # the digest of the attached text, as parse_pack computed it
                 raise VerificationError(f"the attached pack {pack.id} does not match the digest in the evaluation")
             packs.append(pack)
     order = list(memo["packs"])
