@@ -12,6 +12,7 @@ from tests.gui.conftest import settle
 
 def test_what_would_change_lists_options_and_apply_makes_the_change(qtbot, body_cam):
     """The tab offers post-event processing; Apply changes the answer and the verdicts follow."""
+    body_cam.results.setCurrentIndex(1)
     text = body_cam.results.whatif.toPlainText()
     assert "Timing of processing: After the event instead of Real time (live)" in text
     assert "still applies: “Identifying or verifying people from their faces”" in text
@@ -31,6 +32,7 @@ def test_what_would_change_lists_options_and_apply_makes_the_change(qtbot, body_
 
 def test_locking_a_field_removes_its_suggestions(qtbot, body_cam):
     """Tick "Camera platforms" in the locked list: no more camera changes are offered."""
+    body_cam.results.setCurrentIndex(1)
     assert "Camera platforms:" in body_cam.results.whatif.toPlainText()
     locks = body_cam.results.locks
     item = next(
@@ -47,6 +49,7 @@ def test_locking_a_field_removes_its_suggestions(qtbot, body_cam):
 def test_timeline_chart_has_a_lane_per_applicable_policy(window):
     """The EU retailer: lanes for the Face terms, the EU AI Act and overall; the change on 2025-02-02 is listed."""
     window.open_example(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml")
+    window.results.setCurrentIndex(2)
     chart = window.results.chart
     assert [title for title, _ in chart.lanes] == [
         "Azure AI Face service terms (Limited Access, Transparency Note)",
