@@ -273,7 +273,11 @@ def __getattr__(name: str) -> Any:
     except KeyError:
         raise AttributeError(f"module 'core' has no attribute {name!r}") from None
     module, _, attribute = target.partition(":")
-    value = getattr(importlib.import_module(module), attribute or name)
+    try:
+        loaded = importlib.import_module(module)
+    except AttributeError as exc:  # else `from core import name` would hide it as "cannot import name"
+        raise ImportError(f"core.{name}: importing {module} failed: {exc!r}") from exc
+    value = getattr(loaded, attribute or name)
     globals()[name] = value
     return value
 

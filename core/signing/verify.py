@@ -82,21 +82,24 @@ class VerificationReport:
         """Signature intact and document unmodified since signing."""
         return self.readable and self.signed and self.intact and self.modification == NONE
 
-    def lines(self) -> list[str]:
-        """The report in words a non-specialist understands."""
-        out = [f"Memo: {self.file}"]
-        if not self.readable or not self.signed:
-            out.append("Result: NOT VERIFIED.")
-            out += [f"- {p}" for p in self.problems]
-            return out
+    @property
+    def headline(self) -> str:
+        """The result in one sentence ("Result: VERIFIED. …" or "Result: NOT VERIFIED.")."""
         if not self.ok:
-            out.append("Result: NOT VERIFIED.")
-        elif self.trusted:
-            out.append("Result: VERIFIED. The memo is exactly as it was signed, by a signer you trust.")
-        else:
-            out.append(
-                "Result: VERIFIED. The memo is exactly as it was signed; the signer is not on your trusted list."
-            )
+            return "Result: NOT VERIFIED."
+        if self.trusted:
+            return "Result: VERIFIED. The memo is exactly as it was signed, by a signer you trust."
+        return "Result: VERIFIED. The memo is exactly as it was signed; the signer is not on your trusted list."
+
+    def lines(self) -> list[str]:
+        """The report in words a non-specialist understands: the file, the headline, then :meth:`details`."""
+        return [f"Memo: {self.file}", self.headline, *self.details()]
+
+    def details(self) -> list[str]:
+        """What the headline rests on, one finding per line; problems last, as "- …"."""
+        out: list[str] = []
+        if not self.readable or not self.signed:
+            return [f"- {p}" for p in self.problems]
         out.append(
             "Signature intact: yes, the signed content has not changed."
             if self.intact
