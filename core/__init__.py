@@ -1,77 +1,206 @@
 """Clausewise core: scenarios, questionnaire, policy packs, evaluation, memos, signatures.
 
-This package never imports Qt. Front ends (the GUI and the CLI) use only the names below.
-Memo rendering and signing import reportlab and pyHanko lazily, on first use.
+This is the public API: the front ends (``gui`` and ``core.cli``) use only the names below, and
+nothing inside ``core`` imports this module (import-linter contracts in ``.importlinter``, checked
+by tests/test_architecture.py). Names are imported on first use (PEP 562), so ``import core`` is
+cheap and never loads reportlab, pyHanko or cryptography; type checkers see the real definitions
+through the ``TYPE_CHECKING`` imports. This package never imports Qt.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from functools import cache
-from pathlib import Path
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
-from core.atomic import write_atomic
-from core.batch import PackChange, PortfolioEntry, find_scenarios, run_batch
-from core.citations import Citation, cite
-from core.conditions import UNKNOWN, TraceNode
-from core.errors import (
-    Cancelled,
-    ClausewiseError,
-    IdentityError,
-    InputError,
-    PackError,
-    QuestionnaireError,
-    ScenarioError,
-    SigningError,
-    VerificationError,
-    WrongPassphrase,
-)
-from core.evaluator import evaluate
-from core.evidence import (
-    badge_text,
-    evidence_phrase,
-    finding_evidence,
-    overall_evidence,
-    overall_publisher,
-    pack_evidence,
-)
-from core.memo.context import MemoHeader
-from core.pack_loader import load_pack, load_pack_dir
-from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
-from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Resolution, Section
-from core.questionnaire_loader import load_questionnaire as _load_questionnaire_file
-from core.questionnaire_loader import parse_countries
-from core.report_json import evaluation_to_dict, evaluation_to_json
-from core.report_text import evaluation_to_text
-from core.resources import example_paths, packs_dir, resources_dir
-from core.results import Applicability, Evaluation, Fact, Finding, PackResult
-from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
-from core.schema import parse_date
-from core.timeline import Period, Timeline, timeline
-from core.userdirs import config_dir, data_dir
-from core.verdicts import Verdict, most_severe
-from core.whatif import Change, ChangeSet, FindingOptions, FindingRef, Requirement, WhatIf, default_locked, what_if
+if TYPE_CHECKING:
+    from core.atomic import write_atomic
+    from core.batch import PackChange, PortfolioEntry, run_batch
+    from core.citations import Citation, cite
+    from core.conditions import UNKNOWN, TraceNode
+    from core.errors import (
+        Cancelled,
+        ClausewiseError,
+        IdentityError,
+        InputError,
+        PackError,
+        QuestionnaireError,
+        ScenarioError,
+        SigningError,
+        VerificationError,
+        WrongPassphrase,
+    )
+    from core.evaluator import evaluate
+    from core.evidence import (
+        badge_text,
+        evidence_phrase,
+        finding_evidence,
+        overall_evidence,
+        overall_publisher,
+        pack_evidence,
+    )
+    from core.loading import load_packs, load_questionnaire
+    from core.memo.context import MemoHeader
+    from core.pack_diff import ClauseChange, PackDiff, diff_versions
+    from core.pack_loader import load_pack
+    from core.pack_tests import PackTestCase, check_case, failure_report, load_pack_tests, tests_path_for
+    from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
+    from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Resolution, Section
+    from core.report_json import evaluation_to_dict, evaluation_to_json
+    from core.report_text import evaluation_to_text
+    from core.report_text import wrap as wrap_text
+    from core.resources import example_paths, resources_dir
+    from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
+    from core.scenario import SUFFIX as SCENARIO_SUFFIX
+    from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
+    from core.schema import parse_date
+    from core.signing.countersign import countersign_memo
+    from core.signing.export import SignedMemo, export_signed_memo, render_unsigned_memo
+    from core.signing.identity import (
+        SigningIdentity,
+        create_identity,
+        ephemeral_identity,
+        export_certificate,
+        find_identity,
+        import_identity,
+        list_identities,
+    )
+    from core.signing.trust import (
+        TrustedCertificate,
+        trust_certificate_file,
+        trusted_certificates,
+    )
+    from core.signing.trust import (
+        untrust as untrust_certificate,
+    )
+    from core.signing.verify import VerificationReport, verify_memo
+    from core.signing.verify import report_json as verification_report_json
+    from core.timeline import Period, Timeline, timeline
+    from core.userdirs import config_dir, data_dir
+    from core.verdicts import Verdict, most_severe
+    from core.version import __version__
+    from core.whatif import (
+        Change,
+        ChangeSet,
+        FindingOptions,
+        FindingRef,
+        Requirement,
+        WhatIf,
+        default_locked,
+        what_if,
+    )
 
-
-def _version() -> str:
-    """The version in pyproject.toml (the one place it is written), via the installed metadata."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("clausewise")
-    except PackageNotFoundError:  # a source tree that was never installed
-        import tomllib
-
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        try:
-            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
-        except (OSError, KeyError, ValueError):
-            return "unknown"
-
-
-__version__ = _version()
+# Public name -> "module" (same name there) or "module:name".
+_EXPORTS: dict[str, str] = {
+    "FieldKind": "core.questionnaire",
+    "FindingRef": "core.whatif",
+    "Requirement": "core.whatif",
+    "default_locked": "core.whatif",
+    "MemoHeader": "core.memo.context",
+    "countersign_memo": "core.signing.countersign",
+    "badge_text": "core.evidence",
+    "evidence_phrase": "core.evidence",
+    "finding_evidence": "core.evidence",
+    "overall_evidence": "core.evidence",
+    "overall_publisher": "core.evidence",
+    "pack_evidence": "core.evidence",
+    "write_atomic": "core.atomic",
+    "PackChange": "core.batch",
+    "PortfolioEntry": "core.batch",
+    "run_batch": "core.batch",
+    "Citation": "core.citations",
+    "cite": "core.citations",
+    "UNKNOWN": "core.conditions",
+    "TraceNode": "core.conditions",
+    "Cancelled": "core.errors",
+    "ClausewiseError": "core.errors",
+    "IdentityError": "core.errors",
+    "InputError": "core.errors",
+    "PackError": "core.errors",
+    "QuestionnaireError": "core.errors",
+    "ScenarioError": "core.errors",
+    "SigningError": "core.errors",
+    "VerificationError": "core.errors",
+    "WrongPassphrase": "core.errors",
+    "evaluate": "core.evaluator",
+    "load_packs": "core.loading",
+    "load_questionnaire": "core.loading",
+    "ClauseChange": "core.pack_diff",
+    "PackDiff": "core.pack_diff",
+    "diff_versions": "core.pack_diff",
+    "load_pack": "core.pack_loader",
+    "PackTestCase": "core.pack_tests",
+    "check_case": "core.pack_tests",
+    "failure_report": "core.pack_tests",
+    "load_pack_tests": "core.pack_tests",
+    "tests_path_for": "core.pack_tests",
+    "Clause": "core.packs",
+    "PackSet": "core.packs",
+    "PackVersion": "core.packs",
+    "PolicyPack": "core.packs",
+    "Rule": "core.packs",
+    "Source": "core.packs",
+    "VerificationStatus": "core.packs",
+    "Field": "core.questionnaire",
+    "FieldType": "core.questionnaire",
+    "Option": "core.questionnaire",
+    "Questionnaire": "core.questionnaire",
+    "Resolution": "core.questionnaire",
+    "Section": "core.questionnaire",
+    "evaluation_to_dict": "core.report_json",
+    "evaluation_to_json": "core.report_json",
+    "evaluation_to_text": "core.report_text",
+    "wrap_text": "core.report_text:wrap",
+    "example_paths": "core.resources",
+    "resources_dir": "core.resources",
+    "Applicability": "core.results",
+    "Evaluation": "core.results",
+    "Fact": "core.results",
+    "Finding": "core.results",
+    "LaterVersion": "core.results",
+    "PackResult": "core.results",
+    "SCENARIO_SUFFIX": "core.scenario:SUFFIX",
+    "Scenario": "core.scenario",
+    "load_scenario": "core.scenario",
+    "parse_scenario": "core.scenario",
+    "save_scenario": "core.scenario",
+    "scenario_to_yaml": "core.scenario",
+    "parse_date": "core.schema",
+    "Period": "core.timeline",
+    "Timeline": "core.timeline",
+    "timeline": "core.timeline",
+    "config_dir": "core.userdirs",
+    "data_dir": "core.userdirs",
+    "Verdict": "core.verdicts",
+    "most_severe": "core.verdicts",
+    "__version__": "core.version",
+    "Change": "core.whatif",
+    "ChangeSet": "core.whatif",
+    "FindingOptions": "core.whatif",
+    "WhatIf": "core.whatif",
+    "what_if": "core.whatif",
+    "SignedMemo": "core.signing.export",
+    "export_signed_memo": "core.signing.export",
+    "render_unsigned_memo": "core.signing.export",
+    "SigningIdentity": "core.signing.identity",
+    "create_identity": "core.signing.identity",
+    "ephemeral_identity": "core.signing.identity",
+    "export_certificate": "core.signing.identity",
+    "find_identity": "core.signing.identity",
+    "import_identity": "core.signing.identity",
+    "list_identities": "core.signing.identity",
+    "TrustedCertificate": "core.signing.trust",
+    "trust_certificate_file": "core.signing.trust",
+    "trusted_certificates": "core.signing.trust",
+    "untrust_certificate": "core.signing.trust:untrust",
+    "VerificationReport": "core.signing.verify",
+    "verify_memo": "core.signing.verify",
+    "verification_report_json": "core.signing.verify:report_json",
+}
 
 __all__ = [
+    "SCENARIO_SUFFIX",
     "UNKNOWN",
     "Applicability",
     "Cancelled",
@@ -79,6 +208,7 @@ __all__ = [
     "ChangeSet",
     "Citation",
     "Clause",
+    "ClauseChange",
     "ClausewiseError",
     "Evaluation",
     "Fact",
@@ -90,12 +220,15 @@ __all__ = [
     "FindingRef",
     "IdentityError",
     "InputError",
+    "LaterVersion",
     "MemoHeader",
     "Option",
     "PackChange",
+    "PackDiff",
     "PackError",
     "PackResult",
     "PackSet",
+    "PackTestCase",
     "PackVersion",
     "Period",
     "PolicyPack",
@@ -108,23 +241,29 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "Section",
+    "SignedMemo",
     "SigningError",
+    "SigningIdentity",
     "Source",
     "Timeline",
     "TraceNode",
+    "TrustedCertificate",
     "Verdict",
     "VerificationError",
+    "VerificationReport",
     "VerificationStatus",
     "WhatIf",
     "WrongPassphrase",
     "__version__",
     "badge_text",
+    "check_case",
     "cite",
     "config_dir",
     "countersign_memo",
     "create_identity",
     "data_dir",
     "default_locked",
+    "diff_versions",
     "ephemeral_identity",
     "evaluate",
     "evaluation_to_dict",
@@ -134,12 +273,13 @@ __all__ = [
     "example_paths",
     "export_certificate",
     "export_signed_memo",
+    "failure_report",
     "find_identity",
-    "find_scenarios",
     "finding_evidence",
     "import_identity",
     "list_identities",
     "load_pack",
+    "load_pack_tests",
     "load_packs",
     "load_questionnaire",
     "load_scenario",
@@ -154,131 +294,51 @@ __all__ = [
     "run_batch",
     "save_scenario",
     "scenario_to_yaml",
+    "tests_path_for",
     "timeline",
     "trust_certificate_file",
     "trusted_certificates",
     "untrust_certificate",
+    "verification_report_json",
     "verify_memo",
     "what_if",
+    "wrap_text",
     "write_atomic",
 ]
 
 
-@cache
-def _bundled_questionnaire() -> Questionnaire:
-    return load_questionnaire(resources_dir() / "questionnaire.yaml")
+def __getattr__(name: str) -> Any:
+    """Import an exported name on first use and keep it (PEP 562)."""
+    try:
+        target = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'core' has no attribute {name!r}") from None
+    module, _, attribute = target.partition(":")
+    try:
+        loaded = importlib.import_module(module)
+    except AttributeError as exc:  # else `from core import name` would hide it as "cannot import name"
+        raise ImportError(f"core.{name}: importing {module} failed: {exc!r}") from exc
+    value = getattr(loaded, attribute or name)
+    globals()[name] = value
+    return value
 
 
-def load_questionnaire(path: Path | None = None) -> Questionnaire:
-    """The questionnaire at ``path``, or the bundled one (loaded once and cached)."""
-    if path is None:
-        return _bundled_questionnaire()
-    countries_file = resources_dir() / "countries.yaml"
-    countries_text = countries_file.read_text(encoding="utf-8")
-    q = _load_questionnaire_file(Path(path), parse_countries(countries_text, countries_file))
-    return dataclasses.replace(q, countries_text=countries_text)
+def __dir__() -> list[str]:
+    """The public names, for ``dir(core)`` and completion."""
+    return sorted({*globals(), *__all__})
 
 
-def load_packs(directory: Path | None = None, questionnaire: Questionnaire | None = None) -> PackSet:
-    """Every pack in ``directory`` (default: the bundled packs), checked against the questionnaire."""
-    return load_pack_dir(Path(directory) if directory else packs_dir(), questionnaire or load_questionnaire())
+class _Facade(types.ModuleType):
+    """The ``core`` module, except that a submodule never shadows the public name it shares.
+
+    Importing ``core.timeline`` (the module) would otherwise replace ``core.timeline`` (the
+    function) on the package; the submodule stays reachable through ``sys.modules``.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
 
 
-# --- Memos, signing identities and verification -------------------------------------------
-# These import reportlab and pyHanko (about a second together), so they are imported on first
-# use, never at start-up.
-
-
-def render_unsigned_memo(evaluation, packs, **kwargs):
-    """An unsigned draft memo (PDF bytes, with attachments). See :mod:`core.memo.export`."""
-    from core.memo.export import render_unsigned_memo as impl
-
-    return impl(evaluation, packs, **kwargs)
-
-
-def export_signed_memo(
-    evaluation, packs, output, identity, passphrase=None, *, timestamp_url=None, lta=False, header=None
-):
-    """Render, sign (PAdES B-B, B-T with ``timestamp_url``, B-LTA with ``lta``) and write the memo;
-    returns a SignedMemo. ``header`` (a :class:`MemoHeader`) gives the addressee, the preparer's role
-    and a reference."""
-    from core.memo.export import export_signed_memo as impl
-
-    return impl(evaluation, packs, output, identity, passphrase, timestamp_url=timestamp_url, lta=lta, header=header)
-
-
-def countersign_memo(memo, output, identity, passphrase=None, **kwargs):
-    """Add a further signature (``role``, ``timestamp_url``, ``lta``) to a memo; returns a Countersigned."""
-    from core.signing.countersign import countersign_memo as impl
-
-    return impl(memo, output, identity, passphrase, **kwargs)
-
-
-def verify_memo(path, *, data=None):
-    """Verify a signed memo; returns a VerificationReport (``.ok``, ``.lines()``, ``.to_dict()``)."""
-    from core.signing.verify import verify_memo as impl
-
-    return impl(path, data=data)
-
-
-def create_identity(holder, organisation="", email="", passphrase=None, **kwargs):
-    """Create a self-issued signing identity in the user's data directory."""
-    from core.signing.identity import create_identity as impl
-
-    return impl(holder, organisation, email, passphrase, **kwargs)
-
-
-def import_identity(path, passphrase=None, **kwargs):
-    """Import an organisation-issued PKCS#12 file."""
-    from core.signing.identity import import_identity as impl
-
-    return impl(path, passphrase, **kwargs)
-
-
-def ephemeral_identity(holder, organisation=""):
-    """A self-issued identity that lives only in memory (never written, never trusted)."""
-    from core.signing.identity import ephemeral_identity as impl
-
-    return impl(holder, organisation)
-
-
-def list_identities():
-    """The signing identities in the user's data directory."""
-    from core.signing.identity import list_identities as impl
-
-    return impl()
-
-
-def find_identity(name=None):
-    """The identity called ``name`` (or the only one)."""
-    from core.signing.identity import find_identity as impl
-
-    return impl(name)
-
-
-def export_certificate(identity, path):
-    """Write an identity's certificate (never its key) as PEM."""
-    from core.signing.identity import export_certificate as impl
-
-    return impl(identity, path)
-
-
-def trust_certificate_file(path, *, force=False):
-    """Add a certificate file to the trusted list (a weak one only with ``force``, marked weak)."""
-    from core.signing.trust import trust_certificate_file as impl
-
-    return impl(path, force=force)
-
-
-def trusted_certificates():
-    """The trusted certificates."""
-    from core.signing.trust import trusted_certificates as impl
-
-    return impl()
-
-
-def untrust_certificate(fingerprint):
-    """Remove a certificate from the trusted list."""
-    from core.signing.trust import untrust as impl
-
-    return impl(fingerprint)
+sys.modules[__name__].__class__ = _Facade

@@ -58,7 +58,7 @@ def country_code(reader: Reader, value: Any, path: KeyPath, countries: Mapping[s
 def field_value(reader: Reader, f: Field, value: Any, path: KeyPath, countries: Mapping[str, str]) -> Any:
     """Check one value (not a list) against a field's type and options."""
     if f.type is FieldType.BOOLEAN:
-        if not isinstance(value, bool):
+        if not f.accepts(value):
             reader.fail(path, f"{f.id} takes true or false, found {value!r}")
         return value
     if f.type in (FieldType.COUNTRY, FieldType.COUNTRIES):
@@ -67,7 +67,7 @@ def field_value(reader: Reader, f: Field, value: Any, path: KeyPath, countries: 
         raw, _ = reader.smap.raw.get(tuple(path), (str(value), True))
         reader.fail(path, f"{raw!r} was read as true/false; write option ids in quotes")
     text = reader.text(value, path)
-    if text not in f.option_labels:
+    if not f.accepts(text):
         reader.fail(
             path,
             f"{text!r} is not an option of {f.id}{did_you_mean(text, f.option_labels)}; expected one of: "

@@ -16,8 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-Truth = bool | None
-"""Three-valued truth: True, False, or None for unknown."""
+from core.truth import Truth, all_of, any_of
 
 
 class _Unknown:
@@ -132,26 +131,13 @@ class AllOf(Condition):
         fns = tuple(c.holds for c in self.children)
 
         def holds(values: Values) -> Truth:
-            unknown = False
-            for fn in fns:
-                r = fn(values)
-                if r is False:
-                    return False
-                if r is None:
-                    unknown = True
-            return None if unknown else True
+            return all_of(fn(values) for fn in fns)
 
         self._set_holds(holds)
 
     def trace(self, values: Values) -> TraceNode:
         kids = tuple(c.trace(values) for c in self.children)
-        if any(k.value is False for k in kids):
-            value: Truth = False
-        elif any(k.value is None for k in kids):
-            value = None
-        else:
-            value = True
-        return TraceNode("all", "all of the following", value, children=kids)
+        return TraceNode("all", "all of the following", all_of(k.value for k in kids), children=kids)
 
     def fields(self) -> frozenset[str]:
         return frozenset().union(*(c.fields() for c in self.children))
@@ -170,26 +156,13 @@ class AnyOf(Condition):
         fns = tuple(c.holds for c in self.children)
 
         def holds(values: Values) -> Truth:
-            unknown = False
-            for fn in fns:
-                r = fn(values)
-                if r is True:
-                    return True
-                if r is None:
-                    unknown = True
-            return None if unknown else False
+            return any_of(fn(values) for fn in fns)
 
         self._set_holds(holds)
 
     def trace(self, values: Values) -> TraceNode:
         kids = tuple(c.trace(values) for c in self.children)
-        if any(k.value is True for k in kids):
-            value: Truth = True
-        elif any(k.value is None for k in kids):
-            value = None
-        else:
-            value = False
-        return TraceNode("any", "at least one of the following", value, children=kids)
+        return TraceNode("any", "at least one of the following", any_of(k.value for k in kids), children=kids)
 
     def fields(self) -> frozenset[str]:
         return frozenset().union(*(c.fields() for c in self.children))

@@ -12,18 +12,18 @@ for the rules that produce a finding, which keeps evaluation fast enough to run 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from core.conditions import UNKNOWN, TraceNode, Truth, deciding_fields
+from core.conditions import UNKNOWN, TraceNode, deciding_fields
+from core.decide import RuleOutcome, decide_pack, decide_rule
 from core.packs import Case, PackSet, PackVersion, PolicyPack, Rule
 from core.questionnaire import Questionnaire, Resolution
 from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
 from core.scenario import Scenario
+from core.templates import fill
+from core.truth import Truth, all_of, both
 from core.verdicts import Verdict, most_severe
-
-_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 
 
 def evaluate(scenario: Scenario, packs: PackSet, as_of: dt.date | None = None) -> Evaluation:
@@ -58,76 +58,32 @@ def rule_verdicts(
     per_pack: dict[str, Verdict] = {}
     per_rule: dict[tuple[str, str], Verdict] = {}
     for pack in packs:
-        version = pack.version_on(day)
-        scope, _ = _scope(pack, values)
-        if version is None or scope is False:
-            per_pack[pack.id] = Verdict.NOT_APPLICABLE
-            continue
-        found = []
-        for rule in pack.rules_for(version):
-            outcome = _decide(rule, values)
-            if outcome is not None:
-                verdict = Verdict.UNDETERMINED if scope is None else outcome[0]
-                per_rule[(pack.id, rule.id)] = verdict
-                found.append(verdict)
-        per_pack[pack.id] = most_severe(found, default=Verdict.NO_PROHIBITION_FOUND)
+        decision = decide_pack(pack, values, day)
+        per_pack[pack.id] = decision.verdict
+        per_rule.update({(pack.id, o.rule.id): o.verdict for o in decision.triggered})
     return most_severe(per_pack.values()), per_pack, per_rule
-
-
-def _and(a: Truth, b: Truth) -> Truth:
-    if a is False or b is False:
-        return False
-    if a is None or b is None:
-        return None
-    return True
-
-
-def _scope(pack: PolicyPack, values: Mapping[str, Any]) -> tuple[Truth, str]:
-    """Whether the pack applies (three-valued), and the reason of the first failed scope test."""
-    scope: Truth = True
-    for test in pack.scope:
-        held = test.when.holds(values)
-        if held is False:
-            return False, test.otherwise
-        if held is None:
-            scope = None
-    return scope, ""
 
 
 def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.date) -> PackResult:
     values = res.values
-    # Scope first: "the AI Act does not reach this deployer" says more than "not yet in force".
-    scope, failed_reason = _scope(pack, values)
-    version = pack.version_on(day)
+    decision = decide_pack(pack, values, day)
+    scope, version = decision.scope, decision.version
     scope_trace = _scope_trace(pack, values)
-    if version is None and scope is not False:
-        return _not_in_force(pack, day)
+    # Scope first: "the AI Act does not reach this deployer" says more than "not yet in force".
     if scope is False:
         return PackResult(
-            pack,
-            Verdict.NOT_APPLICABLE,
-            Applicability.NOT_APPLICABLE,
-            failed_reason,
-            version,
-            (),
-            (),
-            (),
-            (),
-            scope_trace,
+            pack=pack,
+            verdict=Verdict.NOT_APPLICABLE,
+            applicability=Applicability.NOT_APPLICABLE,
+            reason=decision.scope_reason,
+            version=version,
+            scope_trace=scope_trace,
         )
-
-    assert version is not None  # no version and a scope not known to fail returned above
-    findings: list[Finding] = []
-    not_triggered: list[str] = []
-    for rule in pack.rules_for(version):
-        outcome = _decide(rule, values)
-        if outcome is None:
-            not_triggered.append(rule.id)
-            continue
-        verdict, case_index = outcome
-        if scope is None:
-            verdict = Verdict.UNDETERMINED
-        findings.append(_finding(rule, version, case_index, verdict, q, res, scope_trace if scope is None else None))
+    if version is None:
+        return _not_in_force(pack, day)
+    findings = [
+        _finding(outcome, version, q, res, scope_trace if scope is None else None) for outcome in decision.triggered
+    ]
 
     wanted: set[str] = set()
     for f in findings:
@@ -142,21 +98,20 @@ def _evaluate_pack(pack: PolicyPack, q: Questionnaire, res: Resolution, day: dt.
     else:
         reason, applicability = "", Applicability.APPLIES
     notices = tuple(n.text for n in pack.notices if scope is True and n.when.holds(values) is True)
-    verdict = most_severe((f.verdict for f in findings), default=Verdict.NO_PROHIBITION_FOUND)
     # Only say what a later version would trigger when the pack is known to apply.
     later = _later_versions(pack, version, values, {f.rule for f in findings} if scope is True else None)
     return PackResult(
-        pack,
-        verdict,
-        applicability,
-        reason,
-        version,
-        tuple(findings),
-        tuple(not_triggered),
-        questions,
-        notices,
-        scope_trace,
-        later,
+        pack=pack,
+        verdict=decision.verdict,
+        applicability=applicability,
+        reason=reason,
+        version=version,
+        findings=tuple(findings),
+        not_triggered=decision.not_triggered,
+        questions=questions,
+        notices=notices,
+        scope_trace=scope_trace,
+        later=later,
     )
 
 
@@ -170,9 +125,9 @@ def _later_versions(
         new: list[tuple[str, Verdict]] = []
         titles: list[tuple[str, str]] = []
         for rule in pack.rules_for(later) if triggered is not None else ():
-            outcome = _decide(rule, values)
+            outcome = decide_rule(rule, values)
             if outcome is not None and triggered is not None and rule.id not in triggered:
-                new.append((rule.id, outcome[0]))
+                new.append((rule.id, outcome.verdict))
                 titles.append((rule.id, rule.title))
         added = tuple(c for c in later.clauses if c not in version.clauses)
         changed = tuple(
@@ -191,56 +146,33 @@ def _not_in_force(pack: PolicyPack, day: dt.date) -> PackResult:
         )
     else:
         reason = f"No version of this policy is recorded as in force on {day.isoformat()}."
-    return PackResult(pack, Verdict.NOT_APPLICABLE, Applicability.NOT_IN_FORCE, reason, None, (), (), ())
+    return PackResult(
+        pack=pack, verdict=Verdict.NOT_APPLICABLE, applicability=Applicability.NOT_IN_FORCE, reason=reason, version=None
+    )
 
 
 def _scope_trace(pack: PolicyPack, values: Mapping[str, Any]) -> TraceNode:
     kids = tuple(t.when.trace(values) for t in pack.scope)
-    if any(k.value is False for k in kids):
-        value: Truth = False
-    elif any(k.value is None for k in kids):
-        value = None
-    else:
-        value = True
-    return TraceNode("all", "the policy applies", value, children=kids)
-
-
-def _decide(rule: Rule, values: Mapping[str, Any]) -> tuple[Verdict, int] | None:
-    """(verdict, index of the deciding case), or None if the rule is not triggered.
-
-    An undetermined rule returns ``-(i + 1)``, where ``i`` is the first case left undecided.
-    """
-    base: Truth = True if rule.when is None else rule.when.holds(values)
-    if base is False:
-        return None
-    for i, case in enumerate(rule.cases):
-        held = _and(base, True if case.when is None else case.when.holds(values))
-        if held is True:
-            return case.verdict, i
-        if held is None:
-            return Verdict.UNDETERMINED, -(i + 1)
-    return None
+    return TraceNode("all", "the policy applies", all_of(k.value for k in kids), children=kids)
 
 
 def _finding(
-    rule: Rule,
+    outcome: RuleOutcome,
     version: PackVersion,
-    case_index: int,
-    verdict: Verdict,
     q: Questionnaire,
     res: Resolution,
     scope_trace: TraceNode | None,
 ) -> Finding:
-    values = res.values
+    values, rule, verdict = res.values, outcome.rule, outcome.verdict
     trace = _rule_trace(rule, values, scope_trace)
     # An undetermined rule is explained with the most severe case that could still apply: from
-    # the first undecided case on, those not already known not to hold.
-    if case_index >= 0:
-        possible: tuple[Case, ...] = (rule.cases[case_index],)
+    # the first open case on, those not already known not to hold.
+    if outcome.case is not None:
+        possible: tuple[Case, ...] = (rule.cases[outcome.case],)
     else:
         base: Truth = True if rule.when is None else rule.when.holds(values)
-        rest = rule.cases[-case_index - 1 :]
-        possible = tuple(c for c in rest if _and(base, True if c.when is None else c.when.holds(values)) is not False)
+        rest = rule.cases[outcome.first_open_case or 0 :]
+        possible = tuple(c for c in rest if both(base, True if c.when is None else c.when.holds(values)) is not False)
         possible = possible or rest
     case = max(possible, key=lambda c: c.verdict.severity)
     clause_ids = list(rule.clauses) + [c for c in case.clauses if c not in rule.clauses]
@@ -292,11 +224,11 @@ def _rule_trace(rule: Rule, values: Mapping[str, Any], scope_trace: TraceNode | 
                 "case", f"{case.label or 'case'}: {case.verdict.label.lower()}", inner.value, children=(inner,)
             )
         kids.append(node)
-        held = _and(base, node.value)
+        held = both(base, node.value)
         if held is not False:
             chosen = held
             break
-    value = _and(scope_trace.value if scope_trace is not None else True, chosen)
+    value = both(scope_trace.value if scope_trace is not None else True, chosen)
     return TraceNode("all", f"rule {rule.id}", value, children=tuple(kids))
 
 
@@ -334,13 +266,12 @@ def _known_facts(trace: TraceNode, q: Questionnaire) -> tuple[Fact, ...]:
 
 
 def _render(template: str, q: Questionnaire, values: Mapping[str, Any]) -> str:
-    def sub(m: re.Match[str]) -> str:
-        fid = m.group(1)
+    def answer(fid: str) -> str | None:
         f = q.fields.get(fid)
         if f is None:
-            return m.group(0)
+            return None
         if values[fid] is UNKNOWN:
             return "not stated"  # in words, never a template marker (the facts list says which)
         return f.describe_in_sentence(values[fid])
 
-    return _PLACEHOLDER.sub(sub, template)
+    return fill(template, answer)

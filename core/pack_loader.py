@@ -8,14 +8,13 @@ the key path and the line.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
 from core.condition_parser import ConditionParser
 from core.conditions import Condition, Ref
 from core.errors import PackError
+from core.model_keys import keys_of
 from core.packs import (
     Case,
     Clause,
@@ -28,10 +27,12 @@ from core.packs import (
     ScopeTest,
     Source,
     VerificationStatus,
+    pack_digest,
 )
 from core.questionnaire import Questionnaire
 from core.questionnaire_loader import read_definition
 from core.schema import Reader
+from core.templates import has_stray_brace, placeholders
 from core.verdicts import RULE_VERDICTS, Verdict
 from core.yamlsource import KeyPath, parse_yaml, read_text
 
@@ -39,7 +40,6 @@ FORMAT = "pack/1"
 PACK_SUFFIX = ".pack.yaml"
 TESTS_SUFFIX = ".tests.yaml"
 INDEX_FILE = "index.yaml"
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 _CASE_KEYS = ("verdict", "explanation", "notes", "remedies")
 
@@ -119,8 +119,12 @@ class _PackReader:
         r.mapping(
             data,
             (),
-            required=("clausewise", "id", "title", "publisher", "description", "scope", "sources", "versions", "rules"),
-            optional=("definitions", "notices"),
+            *keys_of(
+                PolicyPack,
+                ("clausewise", "id", "title", "publisher", "description", "scope", "sources", "versions", "rules"),
+                exclude=("digest", "file", "text"),
+                extra=("clausewise",),
+            ),
         )
         if data["clausewise"] != FORMAT:
             r.fail(("clausewise",), f"expected {FORMAT!r}, found {data['clausewise']!r} (not a policy pack?)")
@@ -152,7 +156,7 @@ class _PackReader:
             notices=notices,
             definitions=own,
             sources=sources,
-            digest="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            digest=pack_digest(text),
             file=r.file,
             text=text,
         )
@@ -161,14 +165,14 @@ class _PackReader:
         return self.parser.parse(data, path)
 
     def _scope(self, data: Any, path: KeyPath) -> ScopeTest:
-        self.r.mapping(data, path, required=("when", "otherwise"))
+        self.r.mapping(data, path, *keys_of(ScopeTest))
         return ScopeTest(
             self._condition(data["when"], (*path, "when")), self.r.text(data["otherwise"], (*path, "otherwise"))
         )
 
     def _notice(self, data: Any, path: KeyPath) -> Notice:
         r = self.r
-        r.mapping(data, path, required=("id", "when", "text"))
+        r.mapping(data, path, *keys_of(Notice))
         return Notice(
             r.identifier(data["id"], (*path, "id")),
             self._condition(data["when"], (*path, "when")),
@@ -180,12 +184,7 @@ class _PackReader:
         out: dict[str, Source] = {}
         for i, s in enumerate(r.items(data, ("sources",))):
             path = ("sources", i)
-            r.mapping(
-                s,
-                path,
-                required=("id", "publisher", "title", "retrieved"),
-                optional=("url", "published", "obtained_from", "note"),
-            )
+            r.mapping(s, path, *keys_of(Source, ("id", "publisher", "title", "retrieved")))
             sid = r.identifier(s["id"], (*path, "id"))
             if sid in out:
                 r.fail((*path, "id"), f"source {sid!r} is defined twice")
@@ -211,9 +210,7 @@ class _PackReader:
         versions: list[PackVersion] = []
         for i, v in enumerate(r.items(data, ("versions",))):
             path = ("versions", i)
-            r.mapping(
-                v, path, required=("id", "title", "effective_from", "clauses"), optional=("effective_to", "url", "note")
-            )
+            r.mapping(v, path, *keys_of(PackVersion, ("id", "title", "effective_from", "clauses")))
             vid = version_id(r, v["id"], (*path, "id"))
             if any(x.id == vid for x in versions):
                 r.fail((*path, "id"), f"version {vid!r} is defined twice")
@@ -261,7 +258,7 @@ class _PackReader:
 
     def _clause(self, c: Any, path: KeyPath, sources: dict[str, Source]) -> Clause:
         r = self.r
-        r.mapping(c, path, required=("id", "section", "text", "status", "source"), optional=("note",))
+        r.mapping(c, path, *keys_of(Clause, ("id", "section", "text", "status", "source")))
         status = VerificationStatus(r.choice(c["status"], (*path, "status"), [s.value for s in VerificationStatus]))
         sid = r.text(c["source"], (*path, "source"))
         if sid not in sources:
@@ -288,7 +285,7 @@ class _PackReader:
         seen: set[tuple[str, str]] = set()
         for i, d in enumerate(r.items(data, ("rules",))):
             path = ("rules", i)
-            r.mapping(d, path, required=("id", "title", "clauses"), optional=("versions", "when", "cases", *_CASE_KEYS))
+            r.mapping(d, path, *keys_of(Rule, ("id", "title", "clauses"), extra=_CASE_KEYS))
             rid = r.identifier(d["id"], (*path, "id"))
             if "versions" in d:
                 vids = [
@@ -334,9 +331,7 @@ class _PackReader:
     def _case(self, d: Any, path: KeyPath, vids: list[str], by_id: dict[str, PackVersion], *, in_list: bool) -> Case:
         r = self.r
         if in_list:
-            r.mapping(
-                d, path, required=("verdict", "explanation"), optional=("when", "label", "notes", "remedies", "clauses")
-            )
+            r.mapping(d, path, *keys_of(Case, ("verdict", "explanation")))
         verdict = Verdict(r.choice(d["verdict"], (*path, "verdict"), [v.value for v in RULE_VERDICTS]))
         explanation = r.text(d["explanation"], (*path, "explanation"))
         self._check_template(explanation, (*path, "explanation"))
@@ -368,7 +363,7 @@ class _PackReader:
         for j, item in enumerate(items):
             ipath = (*path, key, j) if not isinstance(d[key], str) else (*path, key)
             if isinstance(item, dict):
-                r.mapping(item, ipath, required=("text", "when"))
+                r.mapping(item, ipath, *keys_of(Remark))
                 text = r.text(item["text"], (*ipath, "text"))
                 when = self._condition(item["when"], (*ipath, "when"))
                 self._check_template(text, (*ipath, "text"))
@@ -388,9 +383,8 @@ class _PackReader:
                     self.r.fail((*path, j), f"clause {cid!r} is not in version {vid!r}")
 
     def _check_template(self, text: str, path: KeyPath) -> None:
-        for name in _PLACEHOLDER.findall(text):
+        for name in placeholders(text):
             if name not in self.q.fields:
                 self.r.fail(path, f"placeholder {{{name}}} is not a field of the questionnaire")
-        stripped = _PLACEHOLDER.sub("", text)
-        if "{" in stripped or "}" in stripped:
+        if has_stray_brace(text):
             self.r.fail(path, "unbalanced '{' or '}' in the text (placeholders look like {deployer.kind})")

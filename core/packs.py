@@ -8,6 +8,7 @@ clauses live in each version, because their wording is dated.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,6 +39,11 @@ class VerificationStatus(StrEnum):
                 "as quoted by the press or a third party; not checked against the publisher"
             ),
         }[self]
+
+
+def pack_digest(text: str) -> str:
+    """The ``sha256:`` digest of a pack file's text, as recorded in evaluations and memos."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

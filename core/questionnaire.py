@@ -97,6 +97,12 @@ class Field:
     option_labels: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     """Option or country code → label, for display."""
 
+    def accepts(self, value: Any) -> bool:
+        """Whether ``value`` is one valid answer (one item, for a list field): the one rule for every source."""
+        if self.type is FieldType.BOOLEAN:
+            return isinstance(value, bool)
+        return isinstance(value, str) and value in self.option_labels
+
     def label_of(self, value: Any) -> str:
         """Words for one answer value (option label, country name, yes/no)."""
         if isinstance(value, bool):
@@ -222,12 +228,10 @@ class Questionnaire:
                 raise ScenarioError("unknown field", key=f"answers.{fid}")
             if value is None:
                 continue
-            if f.type is FieldType.BOOLEAN:
-                ok = isinstance(value, bool)
-            elif f.type.is_list:
-                ok = isinstance(value, (list, tuple, set, frozenset)) and all(v in f.option_labels for v in value)
+            if f.type.is_list:
+                ok = isinstance(value, (list, tuple, set, frozenset)) and all(f.accepts(v) for v in value)
             else:
-                ok = isinstance(value, str) and value in f.option_labels
+                ok = f.accepts(value)
             if not ok:
                 raise ScenarioError(f"{value!r} is not a valid answer to {fid} ({f.type.value})", key=f"answers.{fid}")
 

@@ -6,6 +6,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from core.scenario import SUFFIX
+
 
 def resources_dir() -> Path:
     """The ``resources/`` directory, in a source checkout, an installed wheel or a frozen app."""
@@ -38,4 +40,4 @@ def icons_dir() -> Path:
 @cache
 def example_paths() -> tuple[Path, ...]:
     """Bundled example scenario files, sorted by name."""
-    return tuple(sorted(examples_dir().glob("*.scenario.yaml")))
+    return tuple(sorted(examples_dir().glob(f"*{SUFFIX}")))

@@ -111,10 +111,10 @@ class PackResult:
     reason: str
     """Why the pack does not apply or is not in force, or what its applicability depends on."""
     version: PackVersion | None
-    findings: tuple[Finding, ...]
-    not_triggered: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+    not_triggered: tuple[str, ...] = ()
     """Ids of the rules checked and not triggered."""
-    questions: tuple[str, ...]
+    questions: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
     scope_trace: TraceNode | None = None
     later: tuple[LaterVersion, ...] = ()

@@ -41,6 +41,16 @@ class Verdict(StrEnum):
         """A plain-text mark that does not rely on colour."""
         return _SYMBOLS[self]
 
+    @property
+    def mark(self) -> str:
+        """The symbol the window shows next to the label (never colour alone)."""
+        return _MARKS[self]
+
+    @property
+    def colour(self) -> str:
+        """The verdict's colour (``#RRGGBB``), the same in the window and the memo."""
+        return _COLOURS[self]
+
 
 _ORDER = list(Verdict)
 _SEVERITY = {v: len(_ORDER) - 1 - i for i, v in enumerate(_ORDER)}
@@ -71,6 +81,23 @@ _SYMBOLS = {
     Verdict.RESTRICTED: "[~]",
     Verdict.NO_PROHIBITION_FOUND: "[ok]",
     Verdict.NOT_APPLICABLE: "[-]",
+}
+
+_MARKS = {
+    Verdict.PROHIBITED: "✖",
+    Verdict.UNDETERMINED: "?",
+    Verdict.UNCLEAR: "⚠",
+    Verdict.RESTRICTED: "◐",
+    Verdict.NO_PROHIBITION_FOUND: "✔",
+    Verdict.NOT_APPLICABLE: "–",
+}
+_COLOURS = {
+    Verdict.PROHIBITED: "#A1001D",
+    Verdict.UNDETERMINED: "#5B3F8C",
+    Verdict.UNCLEAR: "#8A5300",
+    Verdict.RESTRICTED: "#1456A8",
+    Verdict.NO_PROHIBITION_FOUND: "#24692A",
+    Verdict.NOT_APPLICABLE: "#5A5A5A",
 }
 
 RULE_VERDICTS = (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.RESTRICTED)

@@ -240,12 +240,11 @@ class VerificationDialog(QDialog):
         self.setWindowTitle("Memo verification")
         self.resize(720, 520)
         self.report = report
-        lines = report.lines()
-        untrusted = getattr(report, "status", "") == "untrusted"  # intact, but a signer is not trusted
+        untrusted = report.status == "untrusted"  # intact, but a signer is not trusted
         colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
         symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
-        html = [f'<h2 style="color:{colour};">{symbol} {escape(lines[1])}</h2>', f"<p>{escape(lines[0])}</p><ul>"]
-        html += [f"<li>{escape(line)}</li>" for line in lines[2:]]
+        html = [f'<h2 style="color:{colour};">{symbol} {escape(report.headline())}</h2>']
+        html += [f"<p>Memo: {escape(report.file)}</p><ul>", *(f"<li>{escape(line)}</li>" for line in report.details())]
         html.append("</ul>")
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Verification report")

@@ -11,22 +11,9 @@ from html import escape
 import core
 from core import Verdict
 
-SYMBOLS = {
-    Verdict.PROHIBITED: "✖",
-    Verdict.UNDETERMINED: "?",
-    Verdict.UNCLEAR: "⚠",
-    Verdict.RESTRICTED: "◐",
-    Verdict.NO_PROHIBITION_FOUND: "✔",
-    Verdict.NOT_APPLICABLE: "–",
-}
-COLOURS = {
-    Verdict.PROHIBITED: "#A1001D",
-    Verdict.UNDETERMINED: "#5B3F8C",
-    Verdict.UNCLEAR: "#8A5300",
-    Verdict.RESTRICTED: "#1456A8",
-    Verdict.NO_PROHIBITION_FOUND: "#24692A",
-    Verdict.NOT_APPLICABLE: "#5A5A5A",
-}
+# The verdict presentation table lives in core.verdicts (shared with the memo and the text output).
+SYMBOLS = {v: v.mark for v in Verdict}
+COLOURS = {v: v.colour for v in Verdict}
 
 
 STATUS_COLOURS = {

@@ -59,7 +59,14 @@ def build_menus(w) -> None:
     w.addAction(extra)
     help_menu = bar.addMenu("&Help")
     _action(w, help_menu, "What the &verdicts mean", w.explain_verdicts)
+    _action(w, help_menu, "&Licences and Third-Party Notices", lambda: _show_licences(w))
     _action(w, help_menu, "&About Clausewise", w.about)
+
+
+def _show_licences(w) -> None:
+    from gui.licences import show_licences  # built on first use, not at start-up
+
+    show_licences(w)
 
 
 def fill_recent(w) -> None:

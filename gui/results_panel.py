@@ -75,6 +75,13 @@ class ResultsPanel(QTabWidget):
         self.addTab(self.findings, "&Findings")
         self.addTab(split, "&What would change")
         self.addTab(timeline_box, "&Timeline")
+        # The what-if search and the timeline are computed when their tab is shown, not on every
+        # evaluation (start-up and each edit only pay for the findings the user is looking at).
+        self.change_sets: list = []
+        self._shown: core.Evaluation | None = None
+        self._stale: set[QWidget] = set()
+        self._whatif_tab, self._timeline_tab = split, timeline_box
+        self.currentChanged.connect(lambda _: self._fill_current_tab())
 
     def locked(self) -> set[str]:
         """The fields the user has locked."""
@@ -89,12 +96,24 @@ class ResultsPanel(QTabWidget):
         scroll = self.findings.verticalScrollBar().value()
         self.findings.setHtml(findings_html(evaluation, self.packs))
         self.findings.verticalScrollBar().setValue(scroll)
-        result = core.what_if(evaluation, self.packs, locked=self.locked())
-        html, self.change_sets = whatif_html(result, self.packs.questionnaire)
-        self.whatif.setHtml(html)
-        line = core.timeline(evaluation.scenario, self.packs)
-        self.chart.show_timeline(line)
-        self.timeline_text.setPlainText("\n".join(line.lines()))
+        self._shown = evaluation
+        self._stale = {self._whatif_tab, self._timeline_tab}
+        self._fill_current_tab()
+
+    def _fill_current_tab(self) -> None:
+        """Compute the what-if options or the timeline of the shown evaluation, if that tab is showing."""
+        tab, evaluation = self.currentWidget(), self._shown
+        if evaluation is None or tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        if tab is self._whatif_tab:
+            result = core.what_if(evaluation, self.packs, locked=self.locked())
+            html, self.change_sets = whatif_html(result, self.packs.questionnaire)
+            self.whatif.setHtml(html)
+        else:
+            line = core.timeline(evaluation.scenario, self.packs)
+            self.chart.show_timeline(line)
+            self.timeline_text.setPlainText("\n".join(line.lines()))
 
     def _link(self, url: QUrl) -> None:
         text = url.toString()

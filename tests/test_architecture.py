@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "gui")
@@ -91,6 +94,48 @@ def test_gui_uses_core_only_through_its_public_api():
 
 def _tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(root))
+    return subprocess.run(
+        [_tool("lint-imports"), "--no-cache", ".importlinter"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_import_contracts_hold():
+    """The layers in .importlinter (engine, front ends, memo/signing, no facade below) are kept."""
+    proc = _lint_imports(ROOT)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    assert "0 broken" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "contract"),
+    [
+        ("core/evaluator.py", "import PySide6", "engine"),
+        ("core/report_text.py", "import core.cli.main", "engine"),
+        ("gui/findings_html.py", "import core.evaluator", "front ends"),
+        ("core/cli/verify_cmd.py", "from core.signing.verify import report_json", "front ends"),
+        ("core/memo/render.py", "import core.signing.identity", "Signing owns export"),
+        ("core/memo/fonts.py", "from core import evaluate", "facade"),
+    ],
+)
+def test_import_contracts_catch_a_violation(tmp_path, module, line, contract):
+    """Each contract breaks when a copy of the code gains the import it forbids."""
+    for top in ("core", "gui"):
+        shutil.copytree(ROOT / top, tmp_path / top, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / ".importlinter", tmp_path / ".importlinter")
+    target = tmp_path / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # injected\n", encoding="utf-8")
+    proc = _lint_imports(tmp_path)
+    assert proc.returncode != 0, proc.stdout[-3000:]
+    assert contract in proc.stdout.split("Broken contracts")[1], proc.stdout[-3000:]
 
 
 def test_ruff_lint_and_format_are_clean():

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.batch import PortfolioEntry, run_batch
+from core import PortfolioEntry, Verdict, run_batch
 from core.cli.common import add_packs_option, packs_from, parse_date_argument, write
-from core.verdicts import Verdict
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,10 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from core import load_packs, load_scenario
-from core.packs import PackSet
-from core.scenario import Scenario
-from core.schema import parse_date
+from core import PackSet, Scenario, load_packs, load_scenario, parse_date
 
 
 def add_packs_option(parser: argparse.ArgumentParser) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core import countersign_memo, find_identity
+from core import InputError, WrongPassphrase, countersign_memo, find_identity
 from core.cli.common import write
 from core.cli.secrets_input import from_env, prompt
-from core.errors import InputError, WrongPassphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:

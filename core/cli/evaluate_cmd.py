@@ -6,11 +6,18 @@ import argparse
 import json
 from pathlib import Path
 
-from core import default_locked, evaluate, evaluation_to_dict, evaluation_to_text, what_if
+from core import (
+    InputError,
+    Verdict,
+    default_locked,
+    evaluate,
+    evaluation_to_dict,
+    evaluation_to_text,
+    timeline,
+    what_if,
+    wrap_text,
+)
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
-from core.errors import InputError
-from core.report_text import wrap
-from core.verdicts import Verdict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,8 +70,6 @@ def run(args: argparse.Namespace) -> int:
         extra_json["what_if"] = result.to_dict()
         extra_text += ["", *result.lines()]
     if args.timeline:
-        from core.timeline import timeline
-
         line = timeline(scenario, packs)
         extra_json["timeline"] = line.to_dict()
         extra_text += ["", *line.lines()]
@@ -84,4 +89,4 @@ def _wrap(line: str) -> list[str]:
     """A line of the what-if or timeline text, wrapped under its own indentation or bullet."""
     body = line.lstrip(" ")
     lead = line[: len(line) - len(body)]
-    return wrap(body, lead, lead + ("  " if body.startswith("- ") else ""))
+    return wrap_text(body, lead, lead + ("  " if body.startswith("- ") else ""))

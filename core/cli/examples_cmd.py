@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core import example_paths, load_questionnaire, load_scenario
-from core.atomic import write_atomic
+from core import SCENARIO_SUFFIX as SUFFIX
+from core import InputError, example_paths, load_questionnaire, load_scenario, write_atomic
 from core.cli.common import write
-from core.errors import InputError
-
-SUFFIX = ".scenario.yaml"
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from core import (
+    InputError,
+    WrongPassphrase,
     create_identity,
     export_certificate,
     find_identity,
@@ -17,7 +19,6 @@ from core import (
 )
 from core.cli.common import write
 from core.cli.secrets_input import from_env, prompt
-from core.errors import InputError, WrongPassphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -11,8 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from core import __version__
-from core.errors import Cancelled, ClausewiseError
+from core import Cancelled, ClausewiseError, __version__
 
 EXIT_OK = 0
 EXIT_FAILED = 1

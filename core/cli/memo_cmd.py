@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core import evaluate, export_signed_memo, find_identity, render_unsigned_memo
-from core.atomic import write_atomic
+from core import (
+    InputError,
+    WrongPassphrase,
+    evaluate,
+    export_signed_memo,
+    find_identity,
+    render_unsigned_memo,
+    write_atomic,
+)
 from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
 from core.cli.secrets_input import from_env, prompt
-from core.errors import InputError, WrongPassphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,14 +9,22 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from core import load_questionnaire
-from core.citations import cite
+from core import (
+    InputError,
+    PackSet,
+    PackVersion,
+    PolicyPack,
+    VerificationStatus,
+    check_case,
+    cite,
+    diff_versions,
+    failure_report,
+    load_pack,
+    load_pack_tests,
+    load_questionnaire,
+    tests_path_for,
+)
 from core.cli.common import add_packs_option, packs_from, write
-from core.errors import InputError
-from core.pack_diff import diff_versions
-from core.pack_loader import load_pack
-from core.pack_tests import check_case, failure_report, load_pack_tests, tests_path_for
-from core.packs import PackSet, PackVersion, PolicyPack, VerificationStatus
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import getpass
 import os
 import sys
 
-from core.errors import InputError
+from core import InputError
 
 
 def from_env(var: str | None) -> str | None:

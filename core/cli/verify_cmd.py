@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core import verify_memo
+from core import verification_report_json, verify_memo
 from core.cli.common import write
 
 
@@ -42,12 +42,7 @@ def run(args: argparse.Namespace) -> int:
     """Verify and print; exit status 0 verified, 1 changed or broken, 3 intact but not trusted."""
     report = verify_memo(args.memo)
     try:
-        if args.format == "json":
-            from core.signing.verify import report_json
-
-            text = report_json(report)
-        else:
-            text = "\n".join(report.lines()) + "\n"
+        text = verification_report_json(report) if args.format == "json" else "\n".join(report.lines()) + "\n"
     except Exception as exc:  # a report about a crafted file must never become an internal error
         write(f"Memo: {args.memo}\nResult: NOT VERIFIED: the memo cannot be described ({type(exc).__name__}).\n")
         return 1

@@ -15,11 +15,11 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
-from core import __version__
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
 from core.results import Evaluation
 from core.scenario import scenario_to_yaml
+from core.version import __version__
 
 PRINTED_KEY = "/ClausewiseVerdicts"
 """Document information key holding the verdicts printed in the memo, as JSON."""

@@ -17,14 +17,7 @@ RULE = colors.HexColor("#BBBBBB")
 QUOTE_BAR = colors.HexColor("#7A7A7A")
 QUOTE_BG = colors.HexColor("#F3F3F0")
 
-VERDICT_COLOURS = {
-    Verdict.PROHIBITED: colors.HexColor("#A1001D"),
-    Verdict.UNDETERMINED: colors.HexColor("#5B3F8C"),
-    Verdict.UNCLEAR: colors.HexColor("#8A5300"),
-    Verdict.RESTRICTED: colors.HexColor("#1456A8"),
-    Verdict.NO_PROHIBITION_FOUND: colors.HexColor("#24692A"),
-    Verdict.NOT_APPLICABLE: colors.HexColor("#5A5A5A"),
-}
+VERDICT_COLOURS = {v: colors.HexColor(v.colour) for v in Verdict}  # the table is core.verdicts
 
 
 def _style(name: str, **kw) -> ParagraphStyle:

@@ -222,12 +222,21 @@ def _open_p12(data: bytes, passphrase: str | None, source: str):
     try:
         return pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8") if passphrase else None)
     except ValueError as exc:
-        text = str(exc).lower()
-        if "password" in text or "mac" in text or "decrypt" in text or "encrypted" in text:
+        if _is_pkcs12(data):  # well-formed, so what failed is the passphrase (cryptography says both in one ValueError)
             if passphrase:
                 raise WrongPassphrase("the passphrase does not open this signing identity", file=source) from None
             raise WrongPassphrase("this signing identity is protected by a passphrase; enter it", file=source) from None
         raise IdentityError(f"not a readable PKCS#12 file ({exc})", file=source) from None
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    """Whether ``data`` is a complete PKCS#12 structure (parsed, not decrypted)."""
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    try:
+        return asn1_pkcs12.Pfx.load(data, strict=True).native is not None
+    except (ValueError, TypeError, KeyError):
+        return False
 
 
 def import_identity(

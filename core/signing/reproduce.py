@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -195,7 +194,7 @@ def _reproduce(reader: PdfFileReader) -> Reproduction:
             text = data.decode("utf-8")
             pack = parse_pack(text, f"(memo) {name}", q)
             recorded = memo["packs"].get(pack.id, {}).get("digest")
-            if recorded != "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest():
+            if recorded != pack.digest:  # the digest of the attached text, as parse_pack computed it
                 raise VerificationError(f"the attached pack {pack.id} does not match the digest in the evaluation")
             packs.append(pack)
     order = list(memo["packs"])
@@ -206,7 +205,7 @@ def _reproduce(reader: PdfFileReader) -> Reproduction:
     again = evaluation_to_dict(evaluate(scenario, attached, as_of), attached)
     differences = _differences(memo, again)
 
-    from core import load_packs  # the packs installed today (core imports this module lazily)
+    from core.loading import load_packs  # the packs installed today
 
     today_packs = load_packs()
     today_scenario = parse_scenario(files[SCENARIO].decode("utf-8"), f"(memo) {SCENARIO}", today_packs.questionnaire)

@@ -112,10 +112,13 @@ class VerificationReport:
         return f"NOT VERIFIED: changed or broken — {why}"
 
     def lines(self) -> list[str]:
-        """The report in words a non-specialist understands; the first line after the file is the headline."""
-        out = [f"Memo: {self.file}", f"Result: {self.headline()}"]
-        for p in self.problems[1:]:
-            out.append(f"- {p}")
+        """The report in words a non-specialist understands: the file, the headline, then :meth:`details`."""
+        return [f"Memo: {self.file}", f"Result: {self.headline()}", *self.details()]
+
+    def details(self) -> list[str]:
+        """What the headline rests on, one line each: further problems, coverage, every signature, the
+        memo id and the reproduction of its conclusion."""
+        out = [f"- {p}" for p in self.problems[1:]]
         if self.signatures:
             out.append(
                 "Coverage: every byte of the file is signed, or only adds further signatures, timestamps or "

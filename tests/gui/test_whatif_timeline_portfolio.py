@@ -12,6 +12,7 @@ from tests.gui.conftest import settle
 
 def test_what_would_change_lists_options_and_apply_makes_the_change(qtbot, body_cam):
     """The tab offers post-event processing; Apply changes the answer and the verdicts follow."""
+    body_cam.results.setCurrentIndex(1)
     text = body_cam.results.whatif.toPlainText()
     assert "Timing of processing: after the event instead of real time (live)" in text
     assert "Still applies: “Identifying or verifying people from their faces”" in text
@@ -31,6 +32,7 @@ def test_what_would_change_lists_options_and_apply_makes_the_change(qtbot, body_
 
 def test_locking_a_field_removes_its_suggestions(qtbot, body_cam):
     """Tick "Camera platforms" in the locked list: no more camera changes are offered."""
+    body_cam.results.setCurrentIndex(1)
     assert "Camera platforms:" in body_cam.results.whatif.toPlainText()
     locks = body_cam.results.locks
     item = next(
@@ -52,6 +54,7 @@ def test_facts_of_the_context_are_locked_by_default_and_can_be_unlocked(qtbot, w
     scenario = core.load_scenario(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml", q)
     core.save_scenario(scenario, path, q)
     window.open_path(path)
+    window.results.setCurrentIndex(1)  # the tab is filled when shown
     settle(qtbot, window)
     text = " ".join(window.results.whatif.toPlainText().split())
     assert "Operated for law enforcement: no instead of yes" not in text
@@ -77,6 +80,7 @@ def test_the_tab_warns_of_risks_and_explains_what_remains(qtbot, window, tmp_pat
     )
     core.save_scenario(consenting, path, q)
     window.open_path(path)
+    window.results.setCurrentIndex(1)  # the tab is filled when shown
     settle(qtbot, window)
     html = window.results.whatif.toHtml()
     text = " ".join(window.results.whatif.toPlainText().split())
@@ -106,6 +110,7 @@ def test_the_tab_warns_of_risks_and_explains_what_remains(qtbot, window, tmp_pat
 def test_timeline_chart_has_a_lane_per_applicable_policy(window):
     """The EU retailer: lanes for the Face terms, the EU AI Act and overall; the change on 2025-02-02 is listed."""
     window.open_example(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml")
+    window.results.setCurrentIndex(2)
     chart = window.results.chart
     assert [title for title, _ in chart.lanes] == [
         "Azure AI Face service terms (Limited Access, Transparency Note)",

@@ -21,10 +21,10 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 import core
 from core.memo.attachments import Attachment, embed_attachments, memo_attachments, record_printed_verdicts
-from core.memo.export import FIELD_NAME, REASON
 from core.memo.render import Author, render
 from core.resources import examples_dir
 from core.signing import certificates as certs
+from core.signing.export import FIELD_NAME, REASON
 from core.signing.identity import SigningIdentity, _identity_from
 from core.signing.pades import SignatureRequest, load_signer, sign_incrementally
 

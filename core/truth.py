@@ -1,0 +1,40 @@
+"""Three-valued logic, written once: ``True``, ``False`` or ``None`` (unknown, a needed answer is missing).
+
+``all_of`` is false as soon as one value is false, unknown if any is unknown, else true; ``any_of``
+is its dual. Both stop at the first value that decides, so a generator of lazily computed
+values is evaluated only as far as needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+Truth = bool | None
+"""Three-valued truth: True, False, or None for unknown."""
+
+
+def all_of(values: Iterable[Truth]) -> Truth:
+    """Three-valued AND (True for no values)."""
+    unknown = False
+    for value in values:
+        if value is False:
+            return False
+        if value is None:
+            unknown = True
+    return None if unknown else True
+
+
+def any_of(values: Iterable[Truth]) -> Truth:
+    """Three-valued OR (False for no values)."""
+    unknown = False
+    for value in values:
+        if value is True:
+            return True
+        if value is None:
+            unknown = True
+    return None if unknown else False
+
+
+def both(a: Truth, b: Truth) -> Truth:
+    """Three-valued AND of two values."""
+    return all_of((a, b))

@@ -1,0 +1,118 @@
+"""Start-up: the app to an evaluated window, against a bare PySide6 window with a comparable form.
+
+Run: ``python tests/benchmarks/bench_startup.py [REPETITIONS]``. Each start is a fresh Python
+process (offscreen Qt, a temporary CLAUSEWISE_HOME); the two kinds alternate so that a noisy,
+shared machine slows both alike. Time runs from spawning the process to the first pass of the
+event loop with the window shown (for the app: the body-cam example evaluated and displayed).
+Prints the medians, their ratio and the peak memory of each. Target (issue 15): ratio ≤ 1.5.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_READY = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def ready():
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"ready {rss}", flush=True)
+    QApplication.instance().quit()
+"""
+
+APP = (
+    _READY
+    + """
+app = QApplication([sys.argv[0]])
+QTimer.singleShot(0, ready)
+from gui.app import run_app
+run_app([])
+"""
+)
+
+BARE = (
+    _READY
+    + """
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QMainWindow, QScrollArea,
+    QSplitter, QTextBrowser, QWidget)
+
+app = QApplication([sys.argv[0]])
+window = QMainWindow()
+form = QWidget()
+layout = QFormLayout(form)
+for i in range(60):  # the questionnaire has about 60 questions: choices, yes/no, free text
+    if i % 3 == 0:
+        box = QComboBox()
+        box.addItems(["Not answered", *(f"Option {j}" for j in range(6))])
+    elif i % 3 == 1:
+        box = QCheckBox("Yes")
+    else:
+        box = QLineEdit()
+    layout.addRow(f"Question {i}: what does the deployment do?", box)
+scroll = QScrollArea()
+scroll.setWidget(form)
+scroll.setWidgetResizable(True)
+findings = QTextBrowser()
+findings.setHtml("<h1>Prohibited</h1>" + "<p>A finding with a quoted clause.</p>" * 20)
+splitter = QSplitter(Qt.Orientation.Horizontal)
+splitter.addWidget(scroll)
+splitter.addWidget(findings)
+window.setCentralWidget(splitter)
+window.resize(1360, 860)
+window.show()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+)
+
+
+def start(code: str, home: str) -> tuple[float, int]:
+    """Seconds from spawning to the shown window, and peak memory (KiB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLAUSEWISE_HOME=home, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("ready "):
+            elapsed = time.perf_counter() - t0
+            rss = int(line.split()[1])
+            break
+    else:
+        raise RuntimeError(proc.stderr.read() if proc.stderr else "no output")
+    proc.wait(timeout=60)
+    return elapsed, rss
+
+
+def main(repetitions: int = 7) -> None:
+    times: dict[str, list[float]] = {"app": [], "bare": []}
+    memory: dict[str, list[int]] = {"app": [], "bare": []}
+    with tempfile.TemporaryDirectory() as home:
+        start(APP, home)  # warm the file cache and write the first settings once
+        for _ in range(repetitions):
+            for name, code in (("app", APP), ("bare", BARE)):
+                elapsed, rss = start(code, home)
+                times[name].append(elapsed)
+                memory[name].append(rss)
+    app, bare = statistics.median(times["app"]), statistics.median(times["bare"])
+    app_mb, bare_mb = (statistics.median(memory[k]) / 1024 for k in ("app", "bare"))
+    print(f"repetitions: {repetitions} (alternating, offscreen)")
+    print(f"app to an evaluated window:  median {app * 1000:.0f} ms, peak {app_mb:.0f} MB")
+    print(f"bare window with 60 fields:  median {bare * 1000:.0f} ms, peak {bare_mb:.0f} MB")
+    print(f"ratio app/bare: {app / bare:.2f} (target: at most 1.5)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
