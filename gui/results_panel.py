@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.findings_html import findings_html
-from gui.timeline_chart import TimelineChart
+from gui.findings_outline import FindingsOutline, PinnedVerdict
+from gui.timeline_chart import TimelineChart, timeline_in_words
 from gui.whatif_html import whatif_html
 
 
@@ -35,9 +36,18 @@ class ResultsPanel(QTabWidget):
         self.findings.setOpenLinks(False)
         self.findings.setAccessibleName("Findings")
         self.findings.anchorClicked.connect(self._link)
+        self.outline = FindingsOutline(self.findings)
+        self.verdict_banner = PinnedVerdict()
+        findings_split = QSplitter(Qt.Orientation.Vertical)
+        findings_split.addWidget(self.outline)
+        findings_split.addWidget(self.findings)
+        findings_split.setStretchFactor(1, 3)
+        findings_split.setSizes([140, 600])
+        findings_split.setChildrenCollapsible(False)
 
         self.locks = QListWidget()
         self.locks.setAccessibleName("Facts that may not change (locked)")
+        self.locks.setWordWrap(True)
         for field in packs.questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
@@ -70,9 +80,25 @@ class ResultsPanel(QTabWidget):
         timeline_layout.addWidget(self.chart)
         timeline_layout.addWidget(self.timeline_text, 1)
 
-        self.addTab(self.findings, "&Findings")
+        self.addTab(findings_split, "F&indings")
         self.addTab(split, "&What would change")
-        self.addTab(timeline_box, "&Timeline")
+        self.addTab(timeline_box, "Time&line")
+
+    def pinned_pane(self) -> QWidget:
+        """The tabs under the pinned overall verdict, which stays in view whatever is scrolled."""
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.verdict_banner)
+        layout.addWidget(self, 1)
+        return pane
+
+    def scroll_to_top(self) -> None:
+        """Back to the overall verdict (after New and Open: a new scenario starts at the top)."""
+        self.findings.verticalScrollBar().setValue(0)
+        self.outline.setCurrentRow(0)
+        self.setCurrentIndex(0)
 
     def locked(self) -> set[str]:
         """The fields the user has locked."""
@@ -87,12 +113,14 @@ class ResultsPanel(QTabWidget):
         scroll = self.findings.verticalScrollBar().value()
         self.findings.setHtml(findings_html(evaluation, self.packs))
         self.findings.verticalScrollBar().setValue(scroll)
+        self.outline.show_evaluation(evaluation)
+        self.verdict_banner.show_evaluation(evaluation)
         result = core.what_if(evaluation, self.packs, locked=self.locked())
         html, self.change_sets = whatif_html(result, self.packs.questionnaire)
         self.whatif.setHtml(html)
         line = core.timeline(evaluation.scenario, self.packs)
         self.chart.show_timeline(line)
-        self.timeline_text.setPlainText("\n".join(line.lines()))
+        self.timeline_text.setPlainText("\n".join(timeline_in_words(line, self.packs)))
 
     def _link(self, url: QUrl) -> None:
         text = url.toString()
