@@ -65,8 +65,10 @@ class WindowPlacement(QObject):
         self.splitter = splitter
         self.store = store or placement_store()
         self.key = screen_key(window)
+        self.pending_sizes: list[int] | None = None
         self._restore()
         window.installEventFilter(self)
+        splitter.installEventFilter(self)
 
     def _restore(self) -> None:
         saved = self.store.value(f"{self.key}/geometry")
@@ -80,8 +82,13 @@ class WindowPlacement(QObject):
                 values = [int(s) for s in sizes]
             except (TypeError, ValueError):
                 return
-            if all(v > 0 for v in values):
-                self.splitter.setSizes(values)
+            if any(v > 0 for v in values) and all(v >= 0 for v in values):
+                self.pending_sizes = values  # applied once the window is laid out (shown)
+
+    def _apply_sizes(self) -> None:
+        if self.pending_sizes is not None:
+            self.splitter.setSizes(self.pending_sizes)
+            self.pending_sizes = None
 
     def available(self) -> QRect:
         """The screen area free for windows (without task bars and docks)."""
@@ -110,12 +117,15 @@ class WindowPlacement(QObject):
             self.window.setGeometry(fitted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Save on close; after every resize, check the window still fits its screen."""
+        """Save on close; after every resize, check the window still fits its screen; restore the
+        splitter once it has its width."""
         if watched is self.window:
             if event.type() == QEvent.Type.Close:
                 self.save()
             elif event.type() == QEvent.Type.Resize:
                 QTimer.singleShot(0, self, self.keep_on_screen)
+        elif watched is self.splitter and event.type() == QEvent.Type.Resize and self.pending_sizes is not None:
+            QTimer.singleShot(0, self, self._apply_sizes)  # after the splitter has shared out its new width
         return False
 
 

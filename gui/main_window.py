@@ -77,8 +77,8 @@ class MainWindow(UserPrompts, QMainWindow):
         splitter.setSizes([560, 800])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.placement = WindowPlacement(self, splitter)
         self.guided = install_guided_mode(self, splitter)
+        self.placement = WindowPlacement(self, splitter)
         let_combos_shrink(splitter)
         self.verdict_label = QLabel()
         self.verdict_label.setAccessibleName("Overall verdict")
@@ -168,8 +168,16 @@ class MainWindow(UserPrompts, QMainWindow):
         if folder is None:
             return
         self.portfolio = PortfolioWindow(self, self.packs, folder)
-        self.portfolio.open_requested.connect(lambda path: self.open_path(Path(path)))
+        self.portfolio.open_requested.connect(self.open_from_portfolio)
         self.portfolio.show()
+
+    def open_from_portfolio(self, path: Path) -> None:
+        """A scenario chosen in the portfolio: open it and bring this window forward, keyboard on the findings."""
+        if self.open_path(Path(path)):
+            self.raise_()
+            self.activateWindow()
+            self.results.setCurrentIndex(0)
+            self.results.outline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- files ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 import core
 
@@ -75,9 +75,9 @@ class MenuShortcutsFirst(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        for kind in (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit):
+            for field in window.findChildren(kind):
+                field.installEventFilter(self)
 
     def _menu_keys(self) -> set[int]:
         keys = set()
@@ -90,8 +90,6 @@ class MenuShortcutsFirst(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Refuse a field's claim on a menu shortcut (the event is filtered out, not accepted)."""
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
         return event.keyCombination().toCombined() in self._menu_keys()
 

@@ -45,6 +45,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--view", choices=("main", "guided", "portfolio"), default="main")
     parser.add_argument("--example", default=BODY_CAM)
     parser.add_argument("--focus", choices=("none", "outline", "verdict", "field"), default="none")
+    parser.add_argument("--tab", type=int, default=0, help="results tab: 0 findings, 1 what would change, 2 timeline")
     return parser.parse_args(argv)
 
 
@@ -69,6 +70,7 @@ def shoot(options: argparse.Namespace) -> None:
     window.show()
     window.activateWindow()
     target = window
+    window.results.setCurrentIndex(options.tab)
     if options.view == "guided":
         window.guided_action.setChecked(True)
         window.guided.focus_field("processing.timing")
@@ -86,6 +88,7 @@ def shoot(options: argparse.Namespace) -> None:
 
     def save() -> None:
         if options.view == "portfolio":
+            window.portfolio.activateWindow()
             window.portfolio.table.setFocus()
         QApplication.processEvents()
         target.grab().save(str(options.out))
