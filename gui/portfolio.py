@@ -159,7 +159,7 @@ def table_csv(proxy: QSortFilterProxyModel) -> str:
 
 
 class _OpenKeys(QObject):
-    """Enter, Return and Space on a table open its current row."""
+    """Enter, Return and Space on a table open its current row; Escape closes the portfolio."""
 
     def __init__(self, portfolio: PortfolioWindow) -> None:
         super().__init__(portfolio)
@@ -172,6 +172,9 @@ class _OpenKeys(QObject):
             Qt.Key.Key_Space,
         ):
             self.portfolio.open_current()
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+            self.portfolio.close()
             return True
         return False
 
@@ -203,7 +206,7 @@ class PortfolioWindow(QWidget):
         self.verdict.setAccessibleName("Verdict to show")
         self.verdict.addItem("Any verdict", None)
         for v in core.Verdict:
-            self.verdict.addItem(f"{SYMBOLS[v]} {v.label}", v)
+            self.verdict.addItem(f"{SYMBOLS[v]} {v.label}", v.value)
         for combo in (self.policy, self.verdict):
             combo.currentIndexChanged.connect(self._filter_verdict)
         self.sort = QComboBox()
@@ -301,7 +304,8 @@ class PortfolioWindow(QWidget):
         self.status.setText(f"Could not evaluate the folder: {exc}")
 
     def _filter_verdict(self, _index: int = 0) -> None:
-        self.proxy.set_verdict(self.verdict.currentData(), self.policy.currentData())
+        value = self.verdict.currentData()  # Qt hands enum members back as their plain values
+        self.proxy.set_verdict(core.Verdict(value) if value is not None else None, self.policy.currentData())
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
