@@ -12,7 +12,7 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -92,16 +92,19 @@ class GuidedForm(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("question")
         self.heading.setWordWrap(True)
-        self.back = QPushButton("&Back")
+        self.back = QPushButton("Back (Alt+B)")
         self.back.setAccessibleName("Back to the previous step")
         self.back.clicked.connect(lambda: self.go(-1))
-        self.next = QPushButton("&Next")
+        self.next = QPushButton("Next (Alt+N)")
         self.next.setAccessibleName("Next step")
         self.next.clicked.connect(lambda: self.go(+1))
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
+        for keys, step in (("Alt+N", +1), ("Alt+B", -1), ("Ctrl+PgDown", +1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self.go(step))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
@@ -154,7 +157,7 @@ class GuidedForm(QWidget):
         self.back.setEnabled(page != steps[0])
         last = page == steps[-1]
         self.next.setEnabled(not last)
-        self.next.setText("&Next: review your answers" if page == steps[-2] else "&Next")
+        self.next.setText("Next: review your answers (Alt+N)" if page == steps[-2] else "Next (Alt+N)")
         if last:
             self._fill_review()
 
