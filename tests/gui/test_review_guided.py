@@ -61,7 +61,9 @@ def test_build_the_retail_case_in_guided_mode_by_keyboard(qtbot, window, packs):
             for fid in section.fields:
                 settle(qtbot, window)
                 if fid in target.answers and not guided.rows[fid].isHidden():
-                    answer_by_keyboard(qtbot, packs.questionnaire.fields[fid], guided.rows[fid].input, target.answers[fid])
+                    answer_by_keyboard(
+                        qtbot, packs.questionnaire.fields[fid], guided.rows[fid].input, target.answers[fid]
+                    )
         settle(qtbot, window)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
         steps_seen.append(guided.heading.text())
