@@ -48,6 +48,11 @@ def status_badge(status: core.VerificationStatus) -> str:
     )
 
 
+def finding_anchor(pack_id: str, rule: str) -> str:
+    """The anchor name of a finding in the panel (the findings outline scrolls to it)."""
+    return escape(f"finding-{pack_id}-{rule}")
+
+
 def _question_links(field_ids, q: core.Questionnaire) -> str:
     items = "".join(f'<li><a href="field:{escape(f)}">{escape(q.fields[f].question)}</a></li>' for f in field_ids)
     return f"<ul>{items}</ul>"
@@ -67,6 +72,7 @@ def _quote(pack: core.PolicyPack, version: core.PackVersion, clause: core.Clause
 
 def _finding(pack: core.PackResult, f: core.Finding, q: core.Questionnaire) -> str:
     parts = [
+        f'<a name="{finding_anchor(pack.pack.id, f.rule)}"></a>'
         f'<p style="margin-top:10px;">{badge(f.verdict, core.finding_evidence(f), pack.pack.publisher)} '
         f"<b>{escape(f.title)}</b> "
         f'<span style="color:#666666;">[{escape(f.rule)}]</span></p>',

@@ -8,27 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 import core
 from core import FieldType
+from gui.reflow import WrappingCheckBox
 
 NOT_ANSWERED = "— Not answered —"
 
@@ -131,7 +126,7 @@ class MultiChoiceInput(FieldInput):
         for option in field.options:
             if not option.offered:
                 continue
-            box = QCheckBox(option.label)
+            box = WrappingCheckBox(option.label)
             box.setToolTip(option.help)
             box.setAccessibleName(f"{field.label}: {option.label}")
             box.toggled.connect(self._option_toggled)
@@ -173,7 +168,7 @@ class MultiChoiceInput(FieldInput):
     def minimumSizeHint(self):
         """Narrow enough for one column, so the form never needs to scroll sideways."""
         hint = super().minimumSizeHint()
-        widest = max(b.sizeHint().width() for b in (*self.boxes.values(), self.none_box))
+        widest = max(b.minimumSizeHint().width() for b in (*self.boxes.values(), self.none_box))
         hint.setWidth(min(hint.width(), widest + 8))
         return hint
 
@@ -219,164 +214,10 @@ class MultiChoiceInput(FieldInput):
         self._update_state()
 
 
-class CountryPicker(QComboBox):
-    """A searchable list of countries: type any part of a name or code."""
-
-    def __init__(self, countries: dict[str, str], *, first: str) -> None:
-        super().__init__()
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Long names ("South Georgia and the South Sandwich Islands") must not widen the form.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(22)
-        model = QStandardItemModel(self)
-        head = QStandardItem(first)
-        head.setData(None, Qt.ItemDataRole.UserRole)
-        model.appendRow(head)
-        for code, name in sorted(countries.items(), key=lambda kv: kv[1]):
-            item = QStandardItem(f"{name} ({code})")
-            item.setData(code, Qt.ItemDataRole.UserRole)
-            model.appendRow(item)
-        self.setModel(model)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        completer = QCompleter(proxy, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        completer.activated[str].connect(self._pick_text)
-        self.lineEdit().editingFinished.connect(lambda: self._pick_text(self.lineEdit().text()))
-
-    def _pick_text(self, text: str) -> None:
-        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            wanted = text.strip().upper()
-            index = self.findData(wanted) if len(wanted) == 2 else -1
-        if index >= 0 and index != self.currentIndex():
-            self.setCurrentIndex(index)
-        elif index < 0:
-            self.lineEdit().setText(self.itemText(self.currentIndex()))
-
-    def code(self) -> str | None:
-        """The chosen country code, or None."""
-        return self.currentData()
-
-    def set_code(self, code: str | None) -> None:
-        """Choose ``code`` (None: the first entry)."""
-        index = self.findData(code) if code else 0
-        self.setCurrentIndex(max(index, 0))
-
-
-class CountryInput(FieldInput):
-    """One country, chosen with a searchable picker."""
-
-    def __init__(self, field: core.Field, countries: dict[str, str]) -> None:
-        super().__init__(field)
-        self.picker = CountryPicker(countries, first=NOT_ANSWERED)
-        self.picker.setAccessibleName(field.label)
-        self.picker.currentIndexChanged.connect(lambda _: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.picker)
-        layout.addStretch(1)
-        self.setFocusProxy(self.picker)
-
-    def value(self) -> Any:
-        return self.picker.code()
-
-    def set_value(self, value: Any) -> None:
-        self.picker.blockSignals(True)
-        self.picker.set_code(value)
-        self.picker.blockSignals(False)
-
-
-class CountriesInput(FieldInput):
-    """Several countries: a list with Add and Remove, and "None" for no other country."""
-
-    def __init__(self, field: core.Field, countries: dict[str, str]) -> None:
-        super().__init__(field)
-        self.countries = countries
-        self.picker = CountryPicker(countries, first="Add a country…")
-        self.picker.setAccessibleName(f"{field.label}: add a country")
-        self.picker.activated.connect(self._add)
-        self.list = QListWidget()
-        self.list.setAccessibleName(field.label)
-        self.list.setMaximumHeight(80)
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName(f"{field.label}: remove the selected country")
-        self.remove.clicked.connect(self._remove)
-        self.none_box = QCheckBox("None")
-        self.none_box.setAccessibleName(f"{field.label}: none")
-        self.none_box.toggled.connect(self._none_toggled)
-        self.state = QLabel()
-        self.state.setObjectName("answerState")
-        row = QHBoxLayout()
-        row.addWidget(self.picker, 1)
-        row.addWidget(self.remove)
-        row.addWidget(self.none_box)
-        row.addWidget(self.state)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.list)
-        self.setFocusProxy(self.picker)
-        self._update_state()
-
-    def _codes(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-
-    def _add(self, index: int) -> None:
-        code = self.picker.itemData(index)
-        if code and code not in self._codes():
-            self._append(code)
-            self.none_box.blockSignals(True)
-            self.none_box.setChecked(False)
-            self.none_box.blockSignals(False)
-            self._update_state()
-            self.changed.emit()
-        self.picker.setCurrentIndex(0)
-
-    def _append(self, code: str) -> None:
-        item = QListWidgetItem(f"{self.countries.get(code, code)} ({code})")
-        item.setData(Qt.ItemDataRole.UserRole, code)
-        self.list.addItem(item)
-
-    def _remove(self) -> None:
-        for item in self.list.selectedItems() or ([self.list.item(self.list.count() - 1)] if self.list.count() else []):
-            self.list.takeItem(self.list.row(item))
-        self._update_state()
-        self.changed.emit()
-
-    def _none_toggled(self, checked: bool) -> None:
-        self.kept = ()
-        if checked:
-            self.list.clear()
-        self._update_state()
-        self.changed.emit()
-
-    def _update_state(self) -> None:
-        self.state.setText("" if (self.list.count() or self.none_box.isChecked()) else "Not answered")
-        self.list.setVisible(self.list.count() > 0)
-
-    def value(self) -> Any:
-        codes = self._codes()
-        if codes:
-            return tuple(codes)
-        return () if self.none_box.isChecked() else None
-
-    def set_value(self, value: Any) -> None:
-        self.list.clear()
-        for code in value or ():
-            self._append(code)
-        self.none_box.blockSignals(True)
-        self.none_box.setChecked(value is not None and not value)
-        self.none_box.blockSignals(False)
-        self._update_state()
-
-
 def make_input(field: core.Field, countries: dict[str, str]) -> FieldInput:
     """The input widget for a field's type."""
+    from gui.country_picker import CountriesInput, CountryInput  # they build on FieldInput
+
     if field.type is FieldType.CHOICE:
         return ChoiceInput(field)
     if field.type is FieldType.BOOLEAN:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,12 +25,16 @@ import core
 from gui.dialogs import ExportDialog, VerificationDialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
+from gui.geometry import WindowPlacement
+from gui.guided import install_guided_mode
 from gui.menus import build_menus
 from gui.portfolio import PortfolioWindow
 from gui.prompts import UserPrompts
+from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Session
 from gui.settings import Settings
+from gui.style import ReachedHighlight, install_focus_ring
 from gui.worker import run_in_background
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
@@ -57,7 +61,8 @@ class MainWindow(UserPrompts, QMainWindow):
         self.busy: QProgressDialog | None = None
         self.last_export = None
         self.setWindowIcon(QApplication.windowIcon())
-        self.resize(QSize(1360, 860))
+        install_focus_ring()
+        self.reached = ReachedHighlight(self)
 
         self.form = ScenarioForm(packs.questionnaire)
         self.results = ResultsPanel(packs)
@@ -68,10 +73,13 @@ class MainWindow(UserPrompts, QMainWindow):
         self.portfolio: PortfolioWindow | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
-        splitter.addWidget(self.results)
+        splitter.addWidget(self.results.pinned_pane())
         splitter.setSizes([560, 800])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        self.guided = install_guided_mode(self, splitter)
+        self.placement = WindowPlacement(self, splitter)
+        let_combos_shrink(splitter)
         self.verdict_label = QLabel()
         self.verdict_label.setAccessibleName("Overall verdict")
         self.statusBar().addPermanentWidget(self.verdict_label)
@@ -94,12 +102,15 @@ class MainWindow(UserPrompts, QMainWindow):
         """Show the whole scenario (after New, Open, restore)."""
         self.form.show_scenario(self.session.scenario)
         self.refresh()
+        self.results.scroll_to_top()
+        self.guided.show_scenario(self.session.scenario)
 
     def refresh(self) -> None:
         """Re-evaluate and show: findings, which questions are asked, title, verdict."""
         evaluation = self.session.evaluation()
         self.results.show_evaluation(evaluation)
         self.form.show_visible(self.session.visible_fields())
+        self.guided.show_evaluation(evaluation, self.session.visible_fields())
         self.update_title()
         overall = evaluation.overall
         counts: dict[core.Verdict, int] = {}
@@ -135,7 +146,11 @@ class MainWindow(UserPrompts, QMainWindow):
             self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
 
     def _question(self, field_id: str) -> None:
-        if not self.form.focus_field(field_id):
+        if self.guided.isVisible() and self.guided.focus_field(field_id):
+            self.reached.mark(self.guided.rows[field_id])
+        elif self.form.focus_field(field_id):
+            self.reached.mark(self.form.rows[field_id])
+        else:
             self.statusBar().showMessage("That question is not shown: answer the questions above it first.", 6000)
 
     def apply_change_set(self, change_set: core.ChangeSet) -> None:
@@ -153,8 +168,16 @@ class MainWindow(UserPrompts, QMainWindow):
         if folder is None:
             return
         self.portfolio = PortfolioWindow(self, self.packs, folder)
-        self.portfolio.open_requested.connect(lambda path: self.open_path(Path(path)))
+        self.portfolio.open_requested.connect(self.open_from_portfolio)
         self.portfolio.show()
+
+    def open_from_portfolio(self, path: Path) -> None:
+        """A scenario chosen in the portfolio: open it and bring this window forward, keyboard on the findings."""
+        if self.open_path(Path(path)):
+            self.raise_()
+            self.activateWindow()
+            self.results.setCurrentIndex(0)
+            self.results.outline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- files ------------------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 import core
 from gui.countersign import countersign
@@ -52,6 +54,10 @@ def build_menus(w) -> None:
     _action(w, view, "&Reset Zoom", lambda: w.apply_zoom(1.0), "Ctrl+0")
     _action(w, view, "Go to &Form", lambda: w.form.setFocus(), "Ctrl+1")
     _action(w, view, "Go to F&indings", lambda: w.findings.setFocus(), "Ctrl+2")
+    _action(w, view, "Go to the Overall &Verdict", lambda: w.results.verdict_banner.setFocus(), "Ctrl+3")
+    _action(w, view, "Go to the Findings Out&line", lambda: w.results.outline.setFocus(), "Ctrl+4")
+    view.addSeparator()
+    view.addAction(w.guided_action)
     # Ctrl+= as well as Ctrl++: on many keyboards "+" needs Shift.
     extra = QAction(w)
     extra.setShortcut(QKeySequence("Ctrl+="))
@@ -61,6 +67,34 @@ def build_menus(w) -> None:
     _action(w, help_menu, "What the &verdicts mean", w.explain_verdicts)
     _action(w, help_menu, "&Licences and Third-Party Notices", lambda: _show_licences(w))
     _action(w, help_menu, "&About Clausewise", w.about)
+    w.menu_shortcuts = MenuShortcutsFirst(w)
+
+
+class MenuShortcutsFirst(QObject):
+    """The window's shortcuts work from every field: text fields claim some Ctrl keys for editing
+    (Ctrl+E moves to the end of a line on Linux), so for keys that are a menu shortcut of this
+    window the fields' claim is refused and the menu action runs."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        for kind in (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit):
+            for field in window.findChildren(kind):
+                field.installEventFilter(self)
+
+    def _menu_keys(self) -> set[int]:
+        keys = set()
+        for action in self.window.findChildren(QAction):
+            for sequence in action.shortcuts():
+                if sequence.count() == 1:
+                    keys.add(sequence[0].toCombined())
+        return keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refuse a field's claim on a menu shortcut (the event is filtered out, not accepted)."""
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        return event.keyCombination().toCombined() in self._menu_keys()
 
 
 def _show_licences(w) -> None:

@@ -58,6 +58,8 @@ class UserPrompts:
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        for button, label in (("Save", "&Save"), ("Discard", "&Don't Save"), ("Cancel", "&Cancel")):
+            box.button(getattr(QMessageBox.StandardButton, button)).setText(label)
         answer = box.exec()
         return {
             QMessageBox.StandardButton.Save: "save",

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.findings_html import findings_html
-from gui.timeline_chart import TimelineChart
+from gui.findings_outline import FindingsOutline, PinnedVerdict
+from gui.timeline_chart import TimelineChart, timeline_in_words
 from gui.whatif_html import whatif_html
 
 
@@ -35,10 +36,19 @@ class ResultsPanel(QTabWidget):
         self.findings.setOpenLinks(False)
         self.findings.setAccessibleName("Findings")
         self.findings.anchorClicked.connect(self._link)
+        self.outline = FindingsOutline(self.findings)
+        self.verdict_banner = PinnedVerdict()
+        findings_split = QSplitter(Qt.Orientation.Vertical)
+        findings_split.addWidget(self.outline)
+        findings_split.addWidget(self.findings)
+        findings_split.setStretchFactor(1, 3)
+        findings_split.setSizes([140, 600])
+        findings_split.setChildrenCollapsible(False)
 
         self.locks = QListWidget()
         self.locks.setAccessibleName("Facts that may not change (locked)")
         locked = core.default_locked(packs.questionnaire)
+        self.locks.setWordWrap(True)
         for field in packs.questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
@@ -50,7 +60,7 @@ class ResultsPanel(QTabWidget):
         locks_box = QWidget()
         locks_layout = QVBoxLayout(locks_box)
         locks_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Locked facts (never changed):")
+        hint = QLabel("Kept as they are (ticked answers are never changed):")
         hint.setWordWrap(True)
         locks_layout.addWidget(hint)
         locks_layout.addWidget(self.locks)
@@ -72,9 +82,9 @@ class ResultsPanel(QTabWidget):
         timeline_layout.addWidget(self.chart)
         timeline_layout.addWidget(self.timeline_text, 1)
 
-        self.addTab(self.findings, "&Findings")
+        self.addTab(findings_split, "F&indings")
         self.addTab(split, "&What would change")
-        self.addTab(timeline_box, "&Timeline")
+        self.addTab(timeline_box, "Time&line")
         # The what-if search and the timeline are computed when their tab is shown, not on every
         # evaluation (start-up and each edit only pay for the findings the user is looking at).
         self.change_sets: list = []
@@ -82,6 +92,22 @@ class ResultsPanel(QTabWidget):
         self._stale: set[QWidget] = set()
         self._whatif_tab, self._timeline_tab = split, timeline_box
         self.currentChanged.connect(lambda _: self._fill_current_tab())
+
+    def pinned_pane(self) -> QWidget:
+        """The tabs under the pinned overall verdict, which stays in view whatever is scrolled."""
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.verdict_banner)
+        layout.addWidget(self, 1)
+        return pane
+
+    def scroll_to_top(self) -> None:
+        """Back to the overall verdict (after New and Open: a new scenario starts at the top). The tab
+        the reviewer is on stays; it is filled for the new scenario."""
+        self.findings.verticalScrollBar().setValue(0)
+        self.outline.setCurrentRow(0)
 
     def locked(self) -> set[str]:
         """The fields the user has locked."""
@@ -96,6 +122,8 @@ class ResultsPanel(QTabWidget):
         scroll = self.findings.verticalScrollBar().value()
         self.findings.setHtml(findings_html(evaluation, self.packs))
         self.findings.verticalScrollBar().setValue(scroll)
+        self.outline.show_evaluation(evaluation)
+        self.verdict_banner.show_evaluation(evaluation)
         self._shown = evaluation
         self._stale = {self._whatif_tab, self._timeline_tab}
         self._fill_current_tab()
@@ -113,7 +141,7 @@ class ResultsPanel(QTabWidget):
         else:
             line = core.timeline(evaluation.scenario, self.packs)
             self.chart.show_timeline(line)
-            self.timeline_text.setPlainText("\n".join(line.lines()))
+            self.timeline_text.setPlainText("\n".join(timeline_in_words(line, self.packs)))
 
     def _link(self, url: QUrl) -> None:
         text = url.toString()

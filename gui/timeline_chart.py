@@ -8,35 +8,86 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 import core
 from gui.findings_html import COLOURS, SYMBOLS
 
-LANE = 30
-LABEL_WIDTH = 210
+BAR = 22
+"""Bar height at the default font; bars grow with the font (zoom)."""
+GAP = 6
 
 
 class TimelineChart(QWidget):
-    """Paints a :class:`core.Timeline`."""
+    """Paints a :class:`core.Timeline`: per lane, the policy's name on its own line (wrapped,
+    never cut off), then its bar across the whole width; the dates of every change below."""
 
     def __init__(self) -> None:
         super().__init__()
         self.timeline: core.Timeline | None = None
         self.lanes: list[tuple[str, tuple[core.Period, ...]]] = []
         self.setAccessibleName("Timeline chart")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def show_timeline(self, line: core.Timeline) -> None:
         """Show the packs that apply at some time, then the overall verdict."""
         self.timeline = line
         self.lanes = [(p.title, p.periods) for p in line.packs if not p.never_applies]
         self.lanes.append(("Overall", line.overall))
-        self.setFixedHeight(LANE * (len(self.lanes) + 1) + 16)
         self.setToolTip("\n".join(line.lines()))
+        self.updateGeometry()
         self.update()
+
+    def bar_height(self) -> int:
+        """Height of a bar: room for a line of text at the current font."""
+        return max(BAR, int(QFontMetrics(self.font()).height() * 1.4))
+
+    def title_rect(self, title: str, width: int) -> QRectF:
+        """The space a policy's name takes when wrapped to ``width``."""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return QRectF(QFontMetrics(self.font()).boundingRect(0, 0, max(width - 8, 1), 100000, flags, title))
+
+    def layout_lanes(self, width: int) -> list[tuple[QRectF, QRectF]]:
+        """Per lane: where its name and its bar go."""
+        out, y = [], 4.0
+        for title, _ in self.lanes:
+            text = self.title_rect(title, width)
+            name = QRectF(4, y, width - 8, text.height())
+            bar = QRectF(4, name.bottom() + 2, width - 14, self.bar_height())
+            out.append((name, bar))
+            y = bar.bottom() + GAP
+        return out
+
+    def hasHeightForWidth(self) -> bool:
+        """Names wrap, so the height depends on the width."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """All lanes and the date axis."""
+        lanes = self.layout_lanes(width)
+        bottom = lanes[-1][1].bottom() if lanes else 0
+        return int(bottom + QFontMetrics(self.font()).height() * 1.6 + 10)
+
+    def sizeHint(self) -> QSize:
+        """As wide as offered; as tall as the lanes need."""
+        return QSize(400, self.heightForWidth(400))
+
+    def changeEvent(self, event) -> None:
+        """A zoom changes the font: lanes and labels grow with it."""
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        """Wrapped names need more or less height at a new width."""
+        wanted = self.heightForWidth(self.width())
+        if self.minimumHeight() != wanted:
+            self.setMinimumHeight(wanted)
+        super().resizeEvent(event)
 
     def _span(self) -> tuple[dt.date, dt.date]:
         starts = [p.start for _, periods in self.lanes for p in periods if p.start]
@@ -49,7 +100,8 @@ class TimelineChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         start, end = self._span()
-        left, right = LABEL_WIDTH, self.width() - 10
+        lanes = self.layout_lanes(self.width())
+        left, right = 4.0, self.width() - 10.0
         days = max((end - start).days, 1)
 
         def x_of(day: dt.date | None, default: float) -> float:
@@ -57,17 +109,14 @@ class TimelineChart(QWidget):
                 return default
             return left + (right - left) * max(0, min(days, (day - start).days)) / days
 
-        font = QFont(self.font())
-        metrics = QFontMetrics(font)
-        for row, (title, periods) in enumerate(self.lanes):
-            y = 6 + row * LANE
+        metrics = QFontMetrics(self.font())
+        for (title, periods), (name, bar) in zip(self.lanes, lanes, strict=True):
             painter.setPen(self.palette().windowText().color())
-            elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 10)
-            painter.drawText(QRectF(4, y, LABEL_WIDTH - 8, LANE - 6), Qt.AlignmentFlag.AlignVCenter, elided)
+            painter.drawText(name, int(Qt.TextFlag.TextWordWrap), title)
             for period in periods:
                 x1 = x_of(period.start, left)
                 x2 = x_of(period.end + dt.timedelta(days=1) if period.end else None, right)
-                rect = QRectF(x1, y + 3, max(x2 - x1, 1), LANE - 10)
+                rect = QRectF(x1, bar.top(), max(x2 - x1, 1), bar.height())
                 painter.fillRect(rect, QColor(COLOURS[period.verdict]))
                 painter.setPen(QPen(QColor("#ffffff"), 1))
                 painter.drawRect(rect)
@@ -77,17 +126,63 @@ class TimelineChart(QWidget):
                 if metrics.horizontalAdvance(label) + 4 <= rect.width():
                     painter.setPen(QColor("#ffffff"))
                     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-        # Date ticks at every change.
-        axis_y = 6 + len(self.lanes) * LANE
+        self._paint_axis(painter, lanes[-1][1].bottom() + GAP, x_of, metrics)
+        painter.end()
+
+    def _paint_axis(self, painter: QPainter, axis_y: float, x_of, metrics: QFontMetrics) -> None:
+        """The date of every change, each written whole (a date that would overlap is left out)."""
         painter.setPen(self.palette().windowText().color())
-        painter.drawLine(int(left), axis_y, int(right), axis_y)
+        painter.drawLine(4, int(axis_y), self.width() - 10, int(axis_y))
         ticks = sorted({p.start for _, periods in self.lanes for p in periods if p.start})
         last_x = -1e9
         for day in ticks:
-            x = x_of(day, left)
-            painter.drawLine(int(x), axis_y, int(x), axis_y + 4)
+            x = x_of(day, 4)
+            painter.drawLine(int(x), int(axis_y), int(x), int(axis_y) + 4)
             text = day.isoformat()
-            if x - last_x > metrics.horizontalAdvance(text) + 6:
-                painter.drawText(QRectF(x - 40, axis_y + 3, 80, LANE), Qt.AlignmentFlag.AlignHCenter, text)
-                last_x = x
-        painter.end()
+            width = metrics.horizontalAdvance(text) + 6
+            box = QRectF(min(max(x - width / 2, 0), self.width() - width), axis_y + 5, width, metrics.height() + 4)
+            if box.left() > last_x:
+                painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, text)
+                last_x = box.right()
+
+
+def timeline_in_words(line: core.Timeline, packs: core.PackSet) -> list[str]:
+    """The timeline as text for people: clauses named by their section in the policy
+    (e.g. “Article 5(1)(h)”), not by their identifiers in the packs."""
+    out = line.lines()[:2]  # the heading and the overall line have no clause in them
+    for pt in line.packs:
+        if pt.never_applies:
+            continue
+        out.append(f"  {pt.title}: " + pt.summary())
+        pack = next((p for p in packs if p.id == pt.pack_id), None)
+        for before, after in zip(pt.periods, pt.periods[1:], strict=False):
+            out.append("    - " + _change_in_words(before, after, pack))
+    never = [pt.title for pt in line.packs if pt.never_applies]
+    if never:
+        out.append("  Never applicable to this scenario: " + "; ".join(never))
+    return out
+
+
+def _change_in_words(before: core.Period, after: core.Period, pack: core.PolicyPack | None) -> str:
+    if before.state == after.state:
+        text = f"{after.start}: still {after.state}"
+    else:
+        text = f"{after.start}: {before.state} → {after.state}"
+    if before.version != after.version and after.version:
+        text += f" (version of {after.version})"
+    added = [_clause_name(pack, after, c) for c in after.clauses if c not in before.clauses]
+    removed = [_clause_name(pack, before, c) for c in before.clauses if c not in after.clauses]
+    if added:
+        text += "; now cited: " + ", ".join(added)
+    if removed:
+        text += "; no longer cited: " + ", ".join(removed)
+    return text
+
+
+def _clause_name(pack: core.PolicyPack | None, period: core.Period, clause_id: str) -> str:
+    """The clause's section as the policy labels it, e.g. “Limited Access to Face API”."""
+    try:
+        assert pack is not None and period.version is not None
+        return f"“{pack.version(period.version).clauses[clause_id].section}”"
+    except (AssertionError, KeyError):
+        return f"“{clause_id}”"

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 
 import core
 from core.resources import examples_dir
-from gui.portfolio import SORT_ROLE, PortfolioModel, PortfolioWindow, VerdictFilter
+from gui.portfolio import OVERALL, SORT_ROLE, PortfolioModel, PortfolioWindow, VerdictFilter
 from tests.gui.conftest import settle
 
 
@@ -132,14 +132,17 @@ def test_portfolio_model_without_a_view(packs):
     """The table model: one row per file, a column per pack, verdicts sort by severity, filters work."""
     model = PortfolioModel(packs, _entries(packs))
     assert model.rowCount() == len(core.example_paths())
-    assert model.columnCount() == 3 + len(packs) + 1
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Overall"
+    assert model.columnCount() == 4 + len(packs) + 1
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "File"
+    assert model.headerData(OVERALL, Qt.Orientation.Horizontal) == "Overall"
     row = next(i for i, e in enumerate(model.entries) if e.path.name == "report-drafting-body-cam-audio.scenario.yaml")
-    assert model.data(model.index(row, 2)) == "✔ No prohibition found"
-    assert model.data(model.index(row, 2), SORT_ROLE) == core.Verdict.NO_PROHIBITION_FOUND.severity
+    assert model.data(model.index(row, 0)) == "report-drafting-body-cam-audio.scenario.yaml", "the name, not the path"
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == str(model.entries[row].path)
+    assert model.data(model.index(row, OVERALL)) == "✔ No prohibition found"
+    assert model.data(model.index(row, OVERALL), SORT_ROLE) == core.Verdict.NO_PROHIBITION_FOUND.severity
     proxy = VerdictFilter()
     proxy.setSourceModel(model)
-    proxy.sort(2, Qt.SortOrder.DescendingOrder)
+    proxy.sort(OVERALL, Qt.SortOrder.DescendingOrder)
     first = proxy.mapToSource(proxy.index(0, 0)).row()
     assert model.entries[first].overall is core.Verdict.PROHIBITED
     proxy.set_verdict(core.Verdict.NO_PROHIBITION_FOUND)
@@ -159,7 +162,7 @@ def test_portfolio_window_double_click_opens_the_scenario(qtbot, window, monkeyp
     qtbot.waitUntil(lambda: portfolio.model.rowCount() == len(core.example_paths()), timeout=10000)
     assert f"{len(core.example_paths())} scenario files" in portfolio.status.text()
     target = examples_dir() / "us-city-police-fixed-cctv.scenario.yaml"
-    proxy_row = next(r for r in range(portfolio.proxy.rowCount()) if portfolio.proxy.index(r, 0).data() == str(target))
+    proxy_row = next(r for r in range(portfolio.proxy.rowCount()) if portfolio.proxy.index(r, 0).data() == target.name)
     portfolio.table.doubleClicked.emit(portfolio.proxy.index(proxy_row, 1))
     assert window.session.path == target
     assert window.windowTitle().startswith("us-city-police-fixed-cctv.scenario.yaml")

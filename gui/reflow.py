@@ -1,0 +1,107 @@
+"""Widgets that reflow instead of running off the right edge at large zoom.
+
+A checkbox label wraps onto more lines when the form is narrow (a QCheckBox never wraps), and
+drop-down lists may become narrower than their longest entry (their list still shows it whole).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QCheckBox, QComboBox, QStyle, QStyleOptionButton, QWidget
+
+FRAME = 10
+"""Room for the focus ring's border and padding (gui.style) on each side, in pixels."""
+
+
+class WrappingCheckBox(QCheckBox):
+    """A checkbox whose label wraps onto several lines when space is short."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        # Not initStyleOption(): in PySide6 6.12 it releases a reference to None on every call,
+        # which crashes the interpreter after some thousand repaints (tests/gui/test_review_zoom.py).
+        # Nor initFrom(), for the same reason: the option is filled in here.
+        option = QStyleOptionButton()
+        option.rect = self.rect()
+        option.palette = self.palette()
+        option.fontMetrics = self.fontMetrics()
+        option.direction = self.layoutDirection()
+        flag = QStyle.StateFlag
+        state = flag.State_On if self.isChecked() else flag.State_Off
+        if self.isEnabled():
+            state |= flag.State_Enabled
+        if self.hasFocus():
+            state |= flag.State_HasFocus | flag.State_KeyboardFocusChange
+        if self.underMouse():
+            state |= flag.State_MouseOver
+        if self.isActiveWindow():
+            state |= flag.State_Active
+        option.state = state
+        if self.isDown():
+            option.state |= flag.State_Sunken
+        return option
+
+    def _indicator(self) -> QSize:
+        option = self._option()
+        style = self.style()
+        width = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)
+        height = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, self)
+        spacing = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self)
+        return QSize(width + spacing, height)
+
+    def _text_height(self, text_width: int) -> int:
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(text_width, 1), 100000), flags, self.text()).height()
+
+    def hasHeightForWidth(self) -> bool:
+        """The height depends on the width (the label wraps)."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Lines needed at ``width``."""
+        indicator = self._indicator()
+        return max(indicator.height(), self._text_height(width - indicator.width() - 2 * FRAME)) + 2 * FRAME - 4
+
+    def sizeHint(self) -> QSize:
+        """The label on one line."""
+        indicator = self._indicator()
+        width = indicator.width() + self.fontMetrics().horizontalAdvance(self.text()) + 2 * FRAME
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the longest word."""
+        indicator = self._indicator()
+        words = self.text().split() or [""]
+        width = indicator.width() + max(self.fontMetrics().horizontalAdvance(w) for w in words) + 2 * FRAME
+        return QSize(width, self.heightForWidth(width))
+
+    def hitButton(self, pos) -> bool:
+        """A click anywhere on the label toggles the box."""
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event) -> None:
+        """The box (and focus ring) from the style, then the wrapped label."""
+        option = self._option()
+        painter = QPainter(self)
+        self.style().drawControl(QStyle.ControlElement.CE_CheckBox, option, painter, self)
+        indicator = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
+        spacing = self._indicator().width() - indicator.width()
+        left = indicator.right() + 1 + max(spacing, 4)
+        rect = QRect(left, FRAME - 3, self.width() - left - FRAME + 3, self.height() - 2 * (FRAME - 3))
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, int(flags), self.text())
+        painter.end()
+
+
+def let_combos_shrink(root: QWidget, minimum: int = 140) -> None:
+    """Let every drop-down list under ``root`` become narrower than its longest entry."""
+    for combo in root.findChildren(QComboBox):
+        combo.setMinimumWidth(min(minimum, combo.minimumSizeHint().width()))
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -1,0 +1,105 @@
+"""The focus ring: one application style sheet that makes keyboard focus visible from the back
+of a room (3-pixel, high-contrast outline on every focusable kind of widget), and the highlight
+of a question reached from a "question that would decide this" link.
+
+Sizes are kept the same with and without focus (a thin border plus padding becomes a thick border
+without padding), so moving the focus never shifts the layout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+FOCUS = "#0040C0"
+"""Dark blue: contrast above 8:1 on white and on the light greys of the form."""
+REACHED = "#FFF0A8"
+"""Pale yellow behind a question reached from a link."""
+
+FOCUS_RING = f"""
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView, QComboBox, QAbstractSpinBox {{
+    border: 1px solid #7a7a7a; padding: 2px;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus, QComboBox:focus,
+QAbstractSpinBox:focus {{
+    border: 3px solid {FOCUS}; padding: 0px;
+}}
+QComboBox QAbstractItemView {{ border: 1px solid #7a7a7a; padding: 0px; }}
+QCheckBox, QRadioButton {{ border: 3px solid transparent; border-radius: 4px; padding: 1px 3px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS}; }}
+QPushButton, QToolButton {{
+    border: 1px solid #6a6a6a; border-radius: 4px; padding: 5px 12px; background-color: #f2f2f2;
+}}
+QPushButton:focus, QToolButton:focus {{ border: 3px solid {FOCUS}; padding: 3px 10px; }}
+QPushButton:pressed, QToolButton:pressed {{ background-color: #d8d8d8; }}
+QPushButton:disabled {{ color: #8a8a8a; }}
+QTabBar::tab {{
+    border: 1px solid #8a8a8a; border-bottom: none; padding: 6px 12px; margin-right: 2px;
+    background-color: #e8e8e8;
+}}
+QTabBar::tab:selected {{ background-color: #ffffff; font-weight: bold; }}
+QTabBar::tab:focus {{ border: 3px solid {FOCUS}; padding: 4px 10px; }}
+QLabel[focusable="true"] {{ border: 3px solid transparent; padding: 2px; }}
+QLabel[focusable="true"]:focus {{ border-color: {FOCUS}; }}
+*[reachedFromLink="true"] {{ background-color: {REACHED}; border-left: 6px solid {FOCUS}; }}
+"""
+
+
+def install_focus_ring(app: QApplication | None = None) -> None:
+    """Apply the focus-ring style sheet to the whole application (once; later calls do nothing)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None or FOCUS_RING in app.styleSheet():
+        return
+    app.setStyleSheet(app.styleSheet() + FOCUS_RING)
+
+
+def make_focusable_label(label: QWidget) -> None:
+    """Let the keyboard reach a label (e.g. the overall verdict), with the focus ring on it."""
+    label.setProperty("focusable", True)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class ReachedHighlight(QObject):
+    """Marks the question reached from a link until the focus leaves it (owned by the window)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.row: QWidget | None = None
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
+
+    def mark(self, row: QWidget) -> None:
+        """Highlight ``row`` (and un-highlight the previous one)."""
+        self.clear()
+        self.row = row
+        row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        _set(row, True)
+
+    def clear(self) -> None:
+        """Remove the highlight."""
+        if self.row is not None:
+            with contextlib.suppress(RuntimeError):  # the row was deleted with its window
+                _set(self.row, False)
+            self.row = None
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        row = self.row
+        if row is None or new is None:
+            return
+        try:
+            inside = row.isAncestorOf(new) or new is row
+        except RuntimeError:
+            self.row = None
+            return
+        if not inside:
+            self.clear()
+
+
+def _set(widget: QWidget, on: bool) -> None:
+    widget.setProperty("reachedFromLink", on)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
