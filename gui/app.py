@@ -86,11 +86,13 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from gui.inputs import install_wheel_guard
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Clausewise")
     app.setOrganizationName("Clausewise")
+    install_wheel_guard(app)
     icon = core.resources_dir() / "icons" / "clausewise.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -25,6 +25,7 @@ import core
 from gui.dialogs import ExportDialog, VerificationDialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
+from gui.inputs import install_wheel_guard
 from gui.menus import build_menus
 from gui.portfolio import PortfolioWindow
 from gui.prompts import UserPrompts
@@ -47,6 +48,7 @@ class MainWindow(UserPrompts, QMainWindow):
 
     def __init__(self, packs: core.PackSet, settings: Settings | None = None) -> None:
         super().__init__()
+        install_wheel_guard(QApplication.instance())  # no wheel changes an unfocused input, app-wide
         self.packs = packs
         self.settings = settings or Settings.load()
         self.session = Session(packs)
