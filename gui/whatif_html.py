@@ -13,7 +13,8 @@ def _option(option: core.ChangeSet, index: int) -> str:
     return (
         f'<tr><td valign="top">{badge(option.overall)}</td><td>{changes}'
         f'<br><span style="color:#555555;">{escape(_consequence(option.text))}</span></td>'
-        f'<td valign="top">&nbsp;<a href="apply:{index}">Apply</a></td></tr>'
+        f'<td valign="top">&nbsp;<a href="apply:{index}">Apply</a>'
+        f'<br>&nbsp;<a href="copy:{index}">Apply to a copy</a></td></tr>'
     )
 
 
