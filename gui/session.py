@@ -119,12 +119,12 @@ class Session:
     def edit_title(self, title: str) -> None:
         """The user typed in the title (one undo step per run of typing)."""
         new = self.scenario.replace(title=title)
-        self._change(new, Step("Title", self.scenario, new, merge_key="title"))
+        self._change(new, Step("Title", self.scenario, new, merge_key="title"), evaluate=False)
 
     def edit_notes(self, notes: str) -> None:
         """The user typed in the notes (one undo step per run of typing)."""
         new = self.scenario.replace(notes=notes)
-        self._change(new, Step("Notes", self.scenario, new, merge_key="notes"))
+        self._change(new, Step("Notes", self.scenario, new, merge_key="notes"), evaluate=False)
 
     def edit_as_of(self, day: dt.date | None) -> None:
         """The user set the evaluation date (None: today)."""
@@ -188,19 +188,21 @@ class Session:
         self._after_change(because)
         self.view.show_scenario(scenario)
 
-    def _change(self, new: core.Scenario, step: Step, because: str | None = None) -> None:
+    def _change(self, new: core.Scenario, step: Step, because: str | None = None, *, evaluate: bool = True) -> None:
         if new == self.scenario:
             return
         self.history.record(step)
         self.scenario = new
-        self._after_change(because)
+        self._after_change(because, evaluate=evaluate)
 
-    def _after_change(self, because: str | None) -> None:
+    def _after_change(self, because: str | None, *, evaluate: bool = True) -> None:
+        """Every change of the scenario: title bar, Edit menu, re-evaluation (not for text), autosave."""
         if because:
             self._because.append(because)
         self.view.show_title(self.window_title(), self.dirty)
         self.view.show_history(self.history.undo_label, self.history.redo_label)
-        self.view.schedule_refresh()
+        if evaluate:  # title and notes change no verdict: no re-evaluation at every keystroke
+            self.view.schedule_refresh()
         self.view.schedule_autosave(self.clock.edited())
 
     def refresh(self) -> core.Evaluation:
