@@ -86,6 +86,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from gui.crash import install_crash_reporter
     from gui.inputs import install_wheel_guard
     from gui.main_window import MainWindow
 
@@ -104,6 +105,7 @@ def run_app(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
         return 2
     window = MainWindow(packs)
+    install_crash_reporter(window, window.session.autosave)
     opener = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
     app.installEventFilter(opener)
     window.show()

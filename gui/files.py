@@ -22,7 +22,13 @@ def read_scenario(path: Path, questionnaire: core.Questionnaire) -> core.Scenari
         )
     try:
         return core.load_scenario(path, questionnaire)
+    except core.ClausewiseError:
+        raise
     except (RecursionError, MemoryError) as exc:  # a hostile file must not end the app
         raise core.InputError(
             f"the file is too deeply nested or too large to read ({type(exc).__name__})", file=path
+        ) from exc
+    except Exception as exc:  # a loader bug on a strange file: the file is not opened, the app goes on
+        raise core.InputError(
+            f"this file could not be read as a scenario (unexpected {type(exc).__name__}: {exc})", file=path
         ) from exc
