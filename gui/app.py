@@ -87,8 +87,8 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.crash import install_crash_reporter
-    from gui.inputs import install_wheel_guard
     from gui.main_window import MainWindow
+    from gui.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Clausewise")

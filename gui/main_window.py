@@ -27,7 +27,6 @@ import core
 from gui.dialogs import ExportDialog, VerificationDialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
-from gui.inputs import install_wheel_guard
 from gui.menus import build_menus
 from gui.portfolio import PortfolioWindow
 from gui.prompts import DialogPrompts
@@ -36,6 +35,7 @@ from gui.session import Draft, Session
 from gui.settings import Settings
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
+from gui.wheel_guard import install_wheel_guard
 from gui.worker import run_in_background
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
