@@ -86,11 +86,14 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from gui.crash import install_crash_reporter
     from gui.main_window import MainWindow
+    from gui.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Clausewise")
     app.setOrganizationName("Clausewise")
+    install_wheel_guard(app)
     icon = core.resources_dir() / "icons" / "clausewise.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -102,6 +105,7 @@ def run_app(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
         return 2
     window = MainWindow(packs)
+    install_crash_reporter(window, window.session.autosave)
     opener = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
     app.installEventFilter(opener)
     window.show()

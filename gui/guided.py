@@ -266,7 +266,7 @@ def install_guided_mode(window, splitter: QSplitter) -> GuidedForm:
     guided = GuidedForm(window.packs.questionnaire)
     guided.setVisible(False)
     splitter.insertWidget(1, guided)
-    guided.answer_changed.connect(window._answer_changed)
+    guided.answer_changed.connect(window.form.answer_changed.emit)
     guided.title_changed.connect(window.form.title_changed.emit)
     guided.as_of_changed.connect(window.form.as_of_changed.emit)
     guided.findings_requested.connect(lambda: window.results.outline.setFocus(Qt.FocusReason.OtherFocusReason))

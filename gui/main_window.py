@@ -29,12 +29,15 @@ from gui.geometry import WindowPlacement
 from gui.guided import install_guided_mode
 from gui.menus import build_menus
 from gui.portfolio import PortfolioWindow
-from gui.prompts import UserPrompts
+from gui.prompts import DialogPrompts
 from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
-from gui.session import Session
+from gui.session import Draft, Session
 from gui.settings import Settings
 from gui.style import ReachedHighlight, install_focus_ring
+from gui.verdict_banner import VerdictBanner
+from gui.verdict_change import VerdictChange
+from gui.wheel_guard import install_wheel_guard
 from gui.worker import run_in_background
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
@@ -46,17 +49,18 @@ QLabel#problem { color: #A1001D; }
 """
 
 
-class MainWindow(UserPrompts, QMainWindow):
-    """Clausewise's only top-level window."""
+class MainWindow(QMainWindow):
+    """Clausewise's only top-level window: the passive view of a :class:`Session`."""
 
     def __init__(self, packs: core.PackSet, settings: Settings | None = None) -> None:
         super().__init__()
+        install_wheel_guard(QApplication.instance())  # no wheel changes an unfocused input, app-wide
         self.packs = packs
         self.settings = settings or Settings.load()
-        self.session = Session(packs)
+        self.session = Session(packs, self, settings=self.settings)
+        self.prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
         self.base_point_size = QApplication.font().pointSizeF()
         self.export_dialog: ExportDialog | None = None
-        self.last_message: QMessageBox | None = None
         self.last_dialog = None
         self.busy: QProgressDialog | None = None
         self.last_export = None
@@ -69,11 +73,16 @@ class MainWindow(UserPrompts, QMainWindow):
         self.findings = self.results.findings
         self.results.question_activated.connect(self._question)
         self.results.apply_requested.connect(self.apply_change_set)
+        self.results.copy_requested.connect(lambda cs: self.session.apply(cs, as_copy=True))
+        self.banner = VerdictBanner()
+        self.banner.undo_requested.connect(self.session.undo_verdict_change)
         self.results.locks_changed.connect(self.refresh)
         self.portfolio: PortfolioWindow | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
-        splitter.addWidget(self.results.pinned_pane())
+        right = self.results.pinned_pane()
+        right.layout().insertWidget(1, self.banner)  # a verdict change shows under the verdict, above the findings
+        splitter.addWidget(right)
         splitter.setSizes([560, 800])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
@@ -86,32 +95,42 @@ class MainWindow(UserPrompts, QMainWindow):
 
         self.refresh_timer = QTimer(self, singleShot=True, interval=60)
         self.refresh_timer.timeout.connect(self.refresh)
-        self.autosave_timer = QTimer(self, singleShot=True, interval=1500)
+        self.autosave_timer = QTimer(self, singleShot=True)
         self.autosave_timer.timeout.connect(self._autosave)
-        self.form.answer_changed.connect(self._answer_changed)
-        self.form.title_changed.connect(lambda t: self._edited(self.session.set_title, t, evaluate=False))
-        self.form.notes_changed.connect(lambda t: self._edited(self.session.set_notes, t, evaluate=False))
-        self.form.as_of_changed.connect(lambda d: self._edited(self.session.set_as_of, d))
+        self.form.answer_changed.connect(self.session.edit_answer)
+        self.form.title_changed.connect(self.session.edit_title)
+        self.form.notes_changed.connect(self.session.edit_notes)
+        self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
         self.apply_zoom(self.settings.zoom)
         self.show_session()
 
-    # --- showing ----------------------------------------------------------------------------
+    # --- the view the session drives (gui.session_view.SessionView) ---------------------------
 
     def show_session(self) -> None:
-        """Show the whole scenario (after New, Open, restore)."""
-        self.form.show_scenario(self.session.scenario)
-        self.refresh()
+        """Show the whole scenario (form and findings), from the top of the findings."""
+        self.show_scenario(self.session.scenario)
+        self.session.refresh()
+        self.show_new_document()
+
+    def show_new_document(self) -> None:
+        """Another document is open: the findings start at the overall verdict."""
         self.results.scroll_to_top()
-        self.guided.show_scenario(self.session.scenario)
 
     def refresh(self) -> None:
-        """Re-evaluate and show: findings, which questions are asked, title, verdict."""
-        evaluation = self.session.evaluation()
+        """Re-evaluate and show (the debounced refresh, and after the what-if locks change)."""
+        self.session.refresh()
+
+    def show_scenario(self, scenario: core.Scenario) -> None:
+        """Put every value of ``scenario`` in the form and in guided mode."""
+        self.form.show_scenario(scenario)
+        self.guided.show_scenario(scenario)
+
+    def show_evaluation(self, evaluation: core.Evaluation) -> None:
+        """Findings, which questions are asked, and the verdict in the status bar."""
         self.results.show_evaluation(evaluation)
         self.form.show_visible(self.session.visible_fields())
         self.guided.show_evaluation(evaluation, self.session.visible_fields())
-        self.update_title()
         overall = evaluation.overall
         counts: dict[core.Verdict, int] = {}
         for finding in evaluation.findings:
@@ -122,28 +141,78 @@ class MainWindow(UserPrompts, QMainWindow):
             f"as of {evaluation.as_of.isoformat()}"
         )
 
-    def update_title(self) -> None:
+    def show_title(self, title: str, dirty: bool) -> None:
         """Window title with file name and unsaved marker."""
-        self.setWindowTitle(self.session.window_title())
-        self.setWindowModified(self.session.dirty)
+        self.setWindowTitle(title)
+        self.setWindowModified(dirty)
 
-    # --- edits ------------------------------------------------------------------------------
+    def update_title(self) -> None:
+        """Show the session's title and unsaved state."""
+        self.show_title(self.session.window_title(), self.session.dirty)
 
-    def _answer_changed(self, field_id: str, value) -> None:
-        self._edited(lambda v: self.session.set_answer(field_id, v), value)
+    def show_verdict_change(self, change: VerdictChange | None) -> None:
+        """The notice above the findings."""
+        self.banner.show_change(change)
 
-    def _edited(self, setter, value, *, evaluate: bool = True) -> None:
-        setter(value)
-        self.update_title()
-        if evaluate:
-            self.refresh_timer.start()
-        self.autosave_timer.start()
+    def show_history(self, undo: str | None, redo: str | None) -> None:
+        """Edit → Undo / Redo say what they would do."""
+        for action, verb, label in ((self.undo_action, "&Undo", undo), (self.redo_action, "&Redo", redo)):
+            action.setEnabled(label is not None)
+            action.setText(f"{verb} {label.replace('&', '&&')}" if label else verb)
+
+    def show_status(self, text: str) -> None:
+        """A passing message in the status bar."""
+        self.statusBar().showMessage(text, 8000)
+
+    def schedule_refresh(self) -> None:
+        """Re-evaluate once a burst of edits is over."""
+        self.refresh_timer.start()
+
+    def schedule_autosave(self, seconds: float) -> None:
+        """Write the draft in ``seconds`` (the session bounds the wait)."""
+        self.autosave_timer.start(max(0, round(seconds * 1000)))
+
+    def ask_save_changes(self, name: str) -> str:
+        """Save, discard or cancel?"""
+        return self.prompts.ask_save_changes(name)
+
+    def ask_open_path(self) -> Path | None:
+        """Which scenario to open."""
+        return self.prompts.ask_open_path()
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        """Where to save."""
+        return self.prompts.ask_save_path(suggested)
+
+    def ask_restore_draft(self, draft: Draft) -> bool:
+        """Restore a draft after a crash?"""
+        return self.prompts.ask_restore_draft(draft)
+
+    def ask_folder(self) -> Path | None:
+        """Which folder to open as a portfolio."""
+        return self.prompts.ask_folder()
+
+    def ask_pdf_path(self) -> Path | None:
+        """Which memo to verify."""
+        return self.prompts.ask_pdf_path()
+
+    def show_error(self, title: str, text: str) -> None:
+        """An error dialog."""
+        self.prompts.show_error(title, text)
+
+    def show_info(self, title: str, text: str) -> None:
+        """An information dialog."""
+        self.prompts.show_info(title, text)
+
+    @property
+    def last_message(self) -> QMessageBox | None:
+        """The last message box shown."""
+        return self.prompts.last_message
+
+    # --- what the user does ---------------------------------------------------------------------
 
     def _autosave(self) -> None:
-        try:
-            self.session.autosave()
-        except core.ClausewiseError as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+        self.session.autosave()
 
     def _question(self, field_id: str) -> None:
         if self.guided.isVisible() and self.guided.focus_field(field_id):
@@ -154,13 +223,8 @@ class MainWindow(UserPrompts, QMainWindow):
             self.statusBar().showMessage("That question is not shown: answer the questions above it first.", 6000)
 
     def apply_change_set(self, change_set: core.ChangeSet) -> None:
-        """ "Apply" in What would change: make the suggested answer changes."""
-        for change in change_set.changes:
-            self.session.set_answer(change.field, change.new)
-        self.form.show_scenario(self.session.scenario)
-        self.refresh()
-        self.autosave_timer.start()
-        self.statusBar().showMessage("Applied: " + "; ".join(c.text for c in change_set.changes), 8000)
+        """ "Apply" in What would change: make the suggested answer changes (one undo step)."""
+        self.session.apply(change_set)
 
     def open_portfolio(self) -> None:
         """File → Open Portfolio…: a folder's scenarios as a table of verdicts."""
@@ -179,88 +243,44 @@ class MainWindow(UserPrompts, QMainWindow):
             self.results.setCurrentIndex(0)
             self.results.outline.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # --- files ------------------------------------------------------------------------------
+    # --- files (the flows are the session's) ---------------------------------------------------
 
     def maybe_save(self) -> bool:
         """If there are unsaved changes, ask; True when it is fine to go on."""
-        if not self.session.dirty:
-            return True
-        choice = self.ask_save_changes()
-        if choice == "cancel":
-            return False
-        if choice == "save":
-            return self.save()
-        return True
+        return self.session.maybe_save()
 
     def new_scenario(self) -> None:
         """File → New."""
-        if self.maybe_save():
-            self.session.new()
-            self.show_session()
+        self.session.new()
 
     def open_scenario(self) -> None:
         """File → Open…"""
-        if self.maybe_save():
-            path = self.ask_open_path()
-            if path:
-                self.open_path(path, asked=True)
+        self.session.open()
 
     def open_path(self, path: Path, *, asked: bool = False) -> bool:
         """Open ``path``; on an invalid file show the error and keep the current scenario."""
-        if not asked and not self.maybe_save():
-            return False
-        try:
-            self.session.open(Path(path))
-        except core.ClausewiseError as exc:
-            self.show_error("Cannot open this scenario", str(exc))
-            return False
-        self.settings.add_recent(Path(path))
-        self._save_settings()
-        self.show_session()
-        return True
+        return self.session.open(Path(path), asked=asked)
 
     def open_example(self, path: Path) -> None:
         """File → Open Example."""
-        if self.maybe_save():
-            self.session.open_example(path)
-            self.show_session()
+        self.session.open_example(path)
 
     def save(self) -> bool:
         """File → Save (Save As when there is no file yet)."""
-        if self.session.path is None:
-            return self.save_as()
-        return self._save_to(self.session.path)
+        return self.session.save()
 
     def save_as(self) -> bool:
         """File → Save As…"""
-        path = self.ask_save_path(self.session.suggested_file_name())
-        return self._save_to(path) if path else False
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.session.save(path)
-        except core.ClausewiseError as exc:
-            self.show_error("Cannot save", str(exc))
-            return False
-        self.session.discard_draft()
-        self.settings.add_recent(path)
-        self._save_settings()
-        self.update_title()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
+        return self.session.save_as()
 
     # --- export and verify --------------------------------------------------------------------
 
     def export_memo(self) -> None:
         """File → Export Signed Memo…: choose identity and file, then sign off the UI thread."""
-        folder = (
-            Path(self.settings.export_dir)
-            if self.settings.export_dir
-            else (self.session.path.parent if self.session.path else Path.home())
-        )
+        request = self.session.export_request()
         self.export_dialog = ExportDialog(
             self,
-            suggested=folder / self.session.suggested_memo_name(),
+            suggested=request.suggested,
             timestamp_url=self.settings.timestamp_url,
             last_identity=self.settings.last_identity,
         )
@@ -291,7 +311,7 @@ class MainWindow(UserPrompts, QMainWindow):
     def _export_done(self, result) -> None:
         self._not_busy()
         self.last_export = result
-        self.show_memo_written(result)
+        self.prompts.show_memo_written(result)
 
     def _export_failed(self, exc: BaseException) -> None:
         self._not_busy()
@@ -372,23 +392,14 @@ class MainWindow(UserPrompts, QMainWindow):
 
     def offer_restore(self) -> None:
         """At start-up: if the last run did not close cleanly, offer its autosaved draft."""
-        draft = self.session.pending_draft()
-        if draft is None:
-            return
-        if self.ask_restore_draft(draft):
-            self.session.restore(draft)
-            self.show_session()
-        else:
-            self.session.discard_draft()
+        self.session.offer_restore()
 
     def closeEvent(self, event) -> None:
         """Ask about unsaved changes; remove the autosaved draft on a clean exit."""
-        if not self.maybe_save():
+        if not self.session.close():
             event.ignore()
             return
         self.autosave_timer.stop()
-        self.session.discard_draft()
-        self._save_settings()
         event.accept()
 
     def _save_settings(self) -> None:

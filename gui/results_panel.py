@@ -26,6 +26,7 @@ class ResultsPanel(QTabWidget):
 
     question_activated = Signal(str)
     apply_requested = Signal(object)
+    copy_requested = Signal(object)
     locks_changed = Signal()
 
     def __init__(self, packs: core.PackSet) -> None:
@@ -149,7 +150,9 @@ class ResultsPanel(QTabWidget):
             self.findings.scrollToAnchor(text[1:])
         elif text.startswith("field:"):
             self.question_activated.emit(text.removeprefix("field:"))
-        elif text.startswith("apply:"):
-            index = int(text.removeprefix("apply:"))
+        elif text.startswith(("apply:", "copy:")):
+            kind, _, number = text.partition(":")
+            index = int(number) if number.isdigit() else -1
             if 0 <= index < len(self.change_sets):
-                self.apply_requested.emit(self.change_sets[index])
+                signal = self.apply_requested if kind == "apply" else self.copy_requested
+                signal.emit(self.change_sets[index])

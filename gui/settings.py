@@ -5,6 +5,7 @@ No Qt here: the window reads and writes settings through this class, and tests u
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -58,3 +59,9 @@ class Settings:
         """Put ``path`` first in the recent files."""
         text = str(Path(path).resolve())
         self.recent_files = [text, *[p for p in self.recent_files if p != text][: MAX_RECENT - 1]]
+
+
+def save_settings(settings: Settings) -> None:
+    """Store ``settings``; they are a convenience and never block anything (errors are ignored)."""
+    with contextlib.suppress(core.ClausewiseError, OSError):
+        settings.save()

@@ -39,7 +39,11 @@ def _changes(option: core.ChangeSet) -> str:
 
 
 def _row(option: core.ChangeSet, index: int | None) -> str:
-    link = f'&nbsp;<a href="apply:{index}">Apply</a>' if index is not None else ""
+    link = (
+        f'&nbsp;<a href="apply:{index}">Apply</a><br>&nbsp;<a href="copy:{index}">Apply to a copy</a>'
+        if index is not None
+        else ""
+    )
     return (
         f'<tr><td valign="top">{badge(option.overall)}</td>'
         f"<td>{_changes(option)}{_consequence(option)}</td>"

@@ -22,7 +22,7 @@ def window(qtbot, packs, monkeypatch):
     """
     font = QApplication.font()
     w = MainWindow(packs, Settings())
-    monkeypatch.setattr(w, "ask_save_changes", lambda: "discard")
+    monkeypatch.setattr(w, "ask_save_changes", lambda *_: "discard")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

@@ -38,19 +38,19 @@ def test_save_then_open_round_trips_the_scenario(qtbot, body_cam, tmp_path, monk
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, body_cam, monkeypatch):
     """Cancel keeps everything; Discard closes."""
     asked = []
-    monkeypatch.setattr(body_cam, "ask_save_changes", lambda: asked.append(1) or "cancel")
+    monkeypatch.setattr(body_cam, "ask_save_changes", lambda name: asked.append(name) or "cancel")
     body_cam.form.title.setFocus()
     qtbot.keyClicks(body_cam.form.title, "!")
     body_cam.close()
     assert asked and body_cam.isVisible()
-    monkeypatch.setattr(body_cam, "ask_save_changes", lambda: "discard")
+    monkeypatch.setattr(body_cam, "ask_save_changes", lambda name: "discard")
     body_cam.close()
     assert not body_cam.isVisible()
 
 
 def test_new_and_open_ask_before_losing_changes(qtbot, body_cam, monkeypatch):
     """New with unsaved changes asks; Cancel leaves the scenario as it was."""
-    monkeypatch.setattr(body_cam, "ask_save_changes", lambda: "cancel")
+    monkeypatch.setattr(body_cam, "ask_save_changes", lambda name: "cancel")
     body_cam.form.title.setFocus()
     qtbot.keyClicks(body_cam.form.title, "!")
     before = body_cam.session.scenario
@@ -80,7 +80,7 @@ def test_autosave_and_restore_after_a_crash(qtbot, body_cam, packs, monkeypatch)
     second = MainWindow(packs, Settings())
     qtbot.addWidget(second)
     monkeypatch.setattr(second, "ask_restore_draft", lambda draft: True)
-    monkeypatch.setattr(second, "ask_save_changes", lambda: "discard")
+    monkeypatch.setattr(second, "ask_save_changes", lambda name: "discard")
     second.offer_restore()
     assert second.session.scenario.title == title
     assert second.session.dirty
@@ -92,7 +92,7 @@ def test_a_clean_exit_removes_the_draft(qtbot, body_cam, monkeypatch):
     qtbot.keyClicks(body_cam.form.title, "x")
     body_cam._autosave()
     assert body_cam.session.pending_draft() is not None
-    monkeypatch.setattr(body_cam, "ask_save_changes", lambda: "discard")
+    monkeypatch.setattr(body_cam, "ask_save_changes", lambda name: "discard")
     body_cam.close()
     assert body_cam.session.pending_draft() is None
 
@@ -121,7 +121,7 @@ def test_zoom_in_and_out_scales_the_text(qtbot, window):
 def test_menus_have_mnemonics_and_shortcuts(window):
     """Every action is reachable from the keyboard."""
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
     file_menu = window.menuBar().actions()[0].menu()
     shortcuts = {a.text(): a.shortcut().toString() for a in file_menu.actions() if a.text()}
     assert shortcuts["&Save"] and shortcuts["&Open…"] and shortcuts["&Export Signed Memo…"] == "Ctrl+E"

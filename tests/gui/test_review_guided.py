@@ -75,7 +75,7 @@ def test_build_the_retail_case_in_guided_mode_by_keyboard(qtbot, window, packs):
     assert steps_seen[-1].startswith(f"Step {total} of {total}")
     answers = window.session.scenario.answers
     assert {k: answers.get(k) for k in target.answers} == dict(target.answers)
-    window.session.set_as_of(target.as_of)
+    window.session.edit_as_of(target.as_of)
     settle(qtbot, window)
     expected = core.evaluate(target.replace(title=window.session.scenario.title, notes=""), packs)
     assert window.session.evaluation().overall is expected.overall is core.Verdict.PROHIBITED

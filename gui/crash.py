@@ -1,0 +1,90 @@
+"""Unexpected errors: shown in a dialog with "Copy details", written to a log file, work kept.
+
+The one error boundary of the app for what is not a :class:`core.ClausewiseError` (those are
+shown where they happen). Errors in worker threads are handed to the UI thread by a signal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+LOG_NAME = "clausewise.log"
+
+
+def log_dir() -> Path:
+    """Where the log is: the platform's user log folder, or ``$CLAUSEWISE_HOME/logs`` (tests)."""
+    home = os.environ.get("CLAUSEWISE_HOME")
+    return Path(home) / "logs" if home else Path(platformdirs.user_log_dir("Clausewise", appauthor=False))
+
+
+def write_log(details: str) -> Path:
+    """Append ``details`` with a time stamp to the log file; returns its path."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+    return path
+
+
+class CrashReporter(QObject):
+    """Installed as ``sys.excepthook`` and ``threading.excepthook``."""
+
+    reported = Signal(str)
+
+    def __init__(self, parent: QWidget | None, keep_work: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.keep_work = keep_work
+        self.last_box: QMessageBox | None = None
+        self.log_path: Path | None = None
+        self.reported.connect(self._show)  # queued when emitted from another thread
+
+    def excepthook(self, kind, value, tb) -> None:
+        """Log the error, keep the draft, and show the dialog (on the UI thread)."""
+        details = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            self.log_path = write_log(details)
+        except OSError:
+            self.log_path = None
+        self.reported.emit(details)
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        """``threading.excepthook``: the same, for errors in other threads."""
+        self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _show(self, details: str) -> None:
+        kept = "Your unsaved work was kept as a draft."
+        try:
+            self.keep_work()
+        except Exception:  # the error may be in the very thing that saves; say so, do not recurse
+            kept = "Your unsaved work could not be saved as a draft: save it now if you can."
+        where = f"Details were written to {self.log_path}." if self.log_path else "The log could not be written."
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", "", QMessageBox.StandardButton.Ok)
+        box.setParent(self.parent_widget, box.windowFlags())
+        box.setText(f"Clausewise met an unexpected error: {details.strip().splitlines()[-1]}")
+        box.setInformativeText(f"{kept} {where} Please report this, with the details.")
+        box.setDetailedText(details)
+        copy = box.addButton("&Copy details", QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()  # copying must not close the dialog
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+        self.last_box = box
+        box.open()
+
+
+def install_crash_reporter(parent: QWidget | None, keep_work: Callable[[], None]) -> CrashReporter:
+    """Route every unexpected error of the app to a :class:`CrashReporter`."""
+    reporter = CrashReporter(parent, keep_work)
+    sys.excepthook = reporter.excepthook
+    threading.excepthook = reporter.thread_excepthook
+    return reporter

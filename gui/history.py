@@ -1,0 +1,84 @@
+"""Undo and redo of scenario edits, with no Qt: a list of steps, each a scenario before and after.
+
+Every answer change is one step; typing in one text field (title, notes) merges into one step
+until another field is edited; *Apply* of a what-if change set and *Revert to saved* are one
+step each, however many answers they change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import core
+
+LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Step:
+    """One undoable edit."""
+
+    label: str
+    """What the edit did, for the Edit menu ("Undo Timing of processing")."""
+    before: core.Scenario
+    after: core.Scenario
+    merge_key: str | None = None
+    """Consecutive edits with the same key (typing in one text field) merge into one step."""
+
+
+class History:
+    """The undo and redo stacks of one open scenario."""
+
+    def __init__(self, limit: int = LIMIT) -> None:
+        self.limit = limit
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+
+    def record(self, step: Step) -> None:
+        """Remember an edit (no-op if it changed nothing); a new edit forgets what could be redone."""
+        if step.before == step.after:
+            return
+        top = self._undo[-1] if self._undo else None
+        if top and step.merge_key and top.merge_key == step.merge_key and top.after == step.before:
+            self._undo[-1] = Step(top.label, top.before, step.after, step.merge_key)
+        else:
+            self._undo.append(step)
+            del self._undo[: -self.limit]
+        self._redo.clear()
+
+    def seal(self) -> None:
+        """End the current typing step: the next edit starts a new one."""
+        if self._undo and self._undo[-1].merge_key:
+            top = self._undo[-1]
+            self._undo[-1] = Step(top.label, top.before, top.after, None)
+
+    def undo(self) -> Step | None:
+        """Take back the last step (None if there is none); it can then be redone."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self._redo.append(step)
+        return step
+
+    def redo(self) -> Step | None:
+        """Make the last undone step again (None if there is none)."""
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        self._undo.append(step)
+        return step
+
+    def clear(self) -> None:
+        """Forget everything (another scenario was opened)."""
+        self._undo.clear()
+        self._redo.clear()
+
+    @property
+    def undo_label(self) -> str | None:
+        """What Undo would take back, or None."""
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        """What Redo would make again, or None."""
+        return self._redo[-1].label if self._redo else None

@@ -1,0 +1,91 @@
+"""The mouse wheel never changes an answer unless the input has keyboard focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+
+from core.resources import examples_dir
+from tests.gui.conftest import settle
+
+EU_RETAILER = examples_dir() / "eu-retailer-live-face-matching.scenario.yaml"
+
+
+def wheel(widget: QWidget, notches: int) -> None:
+    """Turn the wheel ``notches`` steps (negative: towards the user) over the middle of ``widget``."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def wheel_sensitive_inputs(root: QWidget) -> list[QWidget]:
+    """Every drop-down, spin box, date edit and slider under ``root`` (scroll bars excepted)."""
+    found = root.findChildren(QWidget)
+    return [
+        w
+        for w in found
+        if isinstance(w, (QComboBox, QAbstractSpinBox, QAbstractSlider)) and not isinstance(w, QScrollBar)
+    ]
+
+
+def test_wheel_over_every_unfocused_input_changes_no_answer_and_no_verdict(qtbot, window):
+    """EU retailer: wheel up and down over every unfocused input; answers, date and verdicts stay."""
+    window.open_example(EU_RETAILER)
+    window.form.use_date.setChecked(True)  # the date edit is enabled, as a user who set a date has it
+    settle(qtbot, window)
+    before = window.session.scenario
+    verdicts = window.session.evaluation().overall, [p.verdict for p in window.session.evaluation().packs]
+    window.findings.setFocus()
+    inputs = wheel_sensitive_inputs(window.form)
+    assert len(inputs) >= 10, "the form's drop-downs, country pickers and the date edit"
+    for widget in inputs:
+        assert not widget.hasFocus()
+        for notches in (-1, -3, 2, 5, -1):
+            wheel(widget, notches)
+    settle(qtbot, window)
+    assert window.session.scenario == before
+    assert [row.input.value() for row in window.form.rows.values()] == [
+        before.answers.get(fid) for fid in window.form.rows
+    ]
+    after = window.session.evaluation().overall, [p.verdict for p in window.session.evaluation().packs]
+    assert after == verdicts
+
+
+def test_the_wheel_over_an_unfocused_input_scrolls_the_form_instead(qtbot, window):
+    """The wheel event goes to the form's scroll area: the form scrolls, the drop-down keeps its value."""
+    window.resize(900, 500)
+    combo = window.form.rows["processing.timing"].input.combo
+    window.form.ensureWidgetVisible(combo)
+    bar = window.form.verticalScrollBar()
+    start = bar.value()
+    assert start > 0, "the form is long enough to scroll"
+    window.findings.setFocus()
+    wheel(combo, +3)
+    assert bar.value() < start
+    assert combo.currentIndex() == 0
+
+
+def test_a_focused_drop_down_still_follows_the_wheel(qtbot, window):
+    """With keyboard focus the wheel works as usual (the guard is not a blanket block)."""
+    combo = window.form.rows["processing.timing"].input.combo
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=2000)
+    wheel(combo, -1)
+    assert combo.currentIndex() == 1
+    assert window.session.scenario.answers["processing.timing"] == combo.currentData()
+
+
+def test_no_input_takes_focus_from_the_wheel(window):
+    """Qt.WheelFocus would let a spontaneous wheel focus an input and the next turn change it."""
+    for widget in wheel_sensitive_inputs(window.form):
+        assert widget.focusPolicy() != Qt.FocusPolicy.WheelFocus, widget.accessibleName()
