@@ -17,6 +17,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import cache
+from xml.sax.saxutils import escape
 
 import pikepdf
 
@@ -60,6 +61,39 @@ def _output_intent(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
     )
 
 
+def xmp_packet(meta: PdfaMetadata, when: dt.datetime) -> bytes:
+    """The XMP metadata packet: the PDF/A-3b claim, and the title, author, subject, language and dates
+    the Info dictionary also holds. Written directly (no XML library is needed to write a fixed form;
+    every value is escaped)."""
+    date = when.isoformat()
+    creator = f"<rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq>" if meta.author else "<rdf:Seq/>"
+    body = f"""<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <pdfaid:part>3</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(meta.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator>{creator}</dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(meta.subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{escape(meta.lang)}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
+   <xmp:CreatorTool>Clausewise</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>"""
+    padding = "\n".join(" " * 99 for _ in range(20))  # room for in-place edits, as XMP writers leave
+    packet = f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n{padding}\n<?xpacket end="w"?>'
+    return packet.encode("utf-8")
+
+
 def to_pdfa(pdf_bytes: bytes, meta: PdfaMetadata) -> bytes:
     """``pdf_bytes`` (reportlab's output) as PDF/A-3b."""
     when = meta.created.astimezone(dt.UTC).replace(microsecond=0)
@@ -73,17 +107,10 @@ def to_pdfa(pdf_bytes: bytes, meta: PdfaMetadata) -> bytes:
             ModDate=_pdf_date(when),
         )
         pdf.trailer.Info = pdf.make_indirect(info)
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-            xmp["pdfaid:part"] = "3"
-            xmp["pdfaid:conformance"] = "B"
-            xmp["dc:title"] = meta.title
-            xmp["dc:creator"] = [meta.author] if meta.author else []
-            xmp["dc:description"] = meta.subject
-            xmp["dc:language"] = {meta.lang}
-            xmp["pdf:Producer"] = PRODUCER
-            xmp["xmp:CreatorTool"] = "Clausewise"
-            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
-                xmp[key] = when.isoformat()
+        metadata = pdf.make_stream(xmp_packet(meta, when))
+        metadata[pikepdf.Name.Type] = pikepdf.Name.Metadata
+        metadata[pikepdf.Name.Subtype] = pikepdf.Name.XML
+        pdf.Root.Metadata = metadata
         pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(_output_intent(pdf))])
         pdf.Root.Lang = meta.lang
         if "/Outlines" in pdf.Root:
