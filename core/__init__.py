@@ -42,6 +42,7 @@ from core.timeline import Period, Timeline, timeline
 from core.userdirs import config_dir, data_dir
 from core.verdicts import Verdict, most_severe
 from core.whatif import DEFAULT_LOCKED, Change, ChangeSet, FindingOptions, WhatIf, what_if
+from core.yamlsource import read_text
 
 
 def _version() -> str:
@@ -154,7 +155,7 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
     if path is None:
         return _bundled_questionnaire()
     countries_file = resources_dir() / "countries.yaml"
-    countries_text = countries_file.read_text(encoding="utf-8")
+    countries_text = read_text(countries_file, QuestionnaireError)
     q = _load_questionnaire_file(Path(path), parse_countries(countries_text, countries_file))
     return dataclasses.replace(q, countries_text=countries_text)
 

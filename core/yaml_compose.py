@@ -61,8 +61,9 @@ class _Composer:
         self.result = Composed(None)
         self.nodes = 0
 
-    def fail(self, message: str, mark: yaml.Mark) -> InputError:
-        key = enclosing_key(self.text, mark.line + 1, own=True)
+    def fail(self, message: str, mark: yaml.Mark, key_mark: yaml.Mark | None = None) -> InputError:
+        """An error at ``mark``, naming the key written at ``key_mark`` (default: the same place)."""
+        key = enclosing_key(self.text, (key_mark or mark).line + 1, own=True)
         return self.error_class(message, file=self.file, key=key, line=mark.line + 1)
 
     def document(self, loader: yaml.SafeLoader) -> Node:
@@ -120,7 +121,8 @@ class _Composer:
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         else:
             if len(self.open) >= MAX_DEPTH:
-                raise self.fail(f"lists and mappings nested more than {MAX_DEPTH} levels deep", event.start_mark)
+                outer = self.open[min(2, len(self.open) - 1)].node.start_mark  # where the deep value starts
+                raise self.fail(f"lists and mappings nested more than {MAX_DEPTH} levels deep", event.start_mark, outer)
             assert isinstance(event, (SequenceStartEvent, MappingStartEvent))
             node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
         if explicit:

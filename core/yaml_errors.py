@@ -114,6 +114,12 @@ def _level(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+def _is_item(raw: str) -> bool:
+    """Whether the line is a list item ("- value"; "---" and "-1" are not)."""
+    body = raw.lstrip(" \t")
+    return body == "-" or body.startswith(("- ", "-\t"))
+
+
 def _meaningful(raw: str) -> bool:
     stripped = raw.strip()
     return bool(stripped) and not stripped.startswith("#")
@@ -138,14 +144,14 @@ def _key_path(lines: list[str], line: int, own: bool) -> str | None:
         for j in range(i - 1, -1, -1):
             if not meaningful(j):
                 continue
-            if level(lines[j]) < lv or (level(lines[j]) == lv and not lines[j].lstrip(" \t").startswith("-")):
+            if level(lines[j]) < lv or (level(lines[j]) == lv and not _is_item(lines[j])):
                 break
             siblings += level(lines[j]) == lv
         return siblings
 
     target = lines[line - 1]
     path: list[str | int] = []
-    target_is_item = target.lstrip(" \t").startswith("-")
+    target_is_item = _is_item(target)
     if own and key_of(target):
         path = [index_of(line - 1), key_of(target) or ""] if target_is_item else [key_of(target) or ""]
     elif own and target_is_item:
@@ -156,7 +162,7 @@ def _key_path(lines: list[str], line: int, own: bool) -> str | None:
         if not meaningful(i):
             continue
         raw, lv = lines[i], level(lines[i])
-        is_item = raw.lstrip(" \t").startswith("-")
+        is_item = _is_item(raw)
         if not (lv < indent or (parent_may_share_indent and lv == indent and not is_item)):
             continue
         if is_item:  # the list item that contains the line

@@ -144,6 +144,7 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
     return _Builder(smap, error_class, composed.explicit).build(composed.root, (), 0), smap
 
 
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep through references ('*' or '<<')"
 _STANDARD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STANDARD + t: hint for t, hint in _scalar_hints().items()}
 _COLLECTION_TAGS = {yaml.SequenceNode: _STANDARD + "seq", yaml.MappingNode: _STANDARD + "map"}
@@ -180,7 +181,7 @@ class _Builder:
                 line=node.start_mark.line + 1,
             )
         if depth > MAX_DEPTH:
-            raise self.fail(node, path, f"nested more than {MAX_DEPTH} levels deep (through references '*')")
+            raise self.fail(node, path[:3], _TOO_DEEP)
         self.smap.lines.setdefault(path, node.start_mark.line + 1)
         self._check_tag(node, path)
         if isinstance(node, yaml.MappingNode):
@@ -221,7 +222,7 @@ class _Builder:
                     if not isinstance(source, yaml.MappingNode):
                         raise self.fail(key_node, path, "'<<' must refer to a mapping")
                     if depth + 1 > MAX_DEPTH:
-                        raise self.fail(key_node, path, f"nested more than {MAX_DEPTH} levels deep (through '<<')")
+                        raise self.fail(key_node, path[:3], _TOO_DEEP)
                     for key, value in self._mapping(source, path, depth + 1).items():
                         merged.setdefault(key, value)
                 continue
