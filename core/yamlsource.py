@@ -242,7 +242,7 @@ class _Builder:
         self.smap.raw[path] = (node.value, not node.style)
         try:
             return self.constructor.construct_object(node)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, yaml.constructor.ConstructorError):
+        except Exception:  # PyYAML's constructors fail on odd text in many ways (IndexError on "!!int ''")
             if id(node) in self.explicit:  # "!!bool maybe", "!!timestamp soon": the writer asked for a type
                 hint = _SCALAR_TAGS.get(node.tag, "")
                 raise self.fail(
