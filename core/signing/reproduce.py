@@ -130,7 +130,7 @@ def reproduce(reader: PdfFileReader) -> Reproduction:
         raise
     except ClausewiseError as exc:
         raise VerificationError(f"an attachment is not valid: {exc}") from None
-    except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, RecursionError) as exc:
         raise VerificationError(f"the attachments cannot be read ({type(exc).__name__}: {exc})") from None
 
 

@@ -53,3 +53,55 @@ def test_the_big_mutation_corpus_raises_only_project_errors(kind, tmp_path, pack
     none over 2 s."""
     outcomes = _run(kind, range(SLOW_FIRST_SEED, SLOW_FIRST_SEED + SLOW[kind]), tmp_path, packs)
     assert _problems(outcomes) == []
+
+
+def _memo_with(name: str, data: bytes, packs) -> bytes:
+    """An (unsigned) PDF carrying the body-cam example's memo attachments, ``name`` replaced by ``data``."""
+    import datetime as dt
+    import io
+
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    from core import evaluate, example_paths, load_scenario
+    from core.memo.attachments import Attachment, embed_attachments, memo_attachments
+
+    evaluation = evaluate(load_scenario(example_paths()[0], packs.questionnaire), packs)
+    attachments = memo_attachments(evaluation, packs, memo_id="m", created=dt.datetime.now(dt.UTC))
+    assert name in {a.name for a in attachments}
+    attachments = [Attachment(a.name, data, a.mime, a.description) if a.name == name else a for a in attachments]
+    writer = PdfFileWriter()
+    embed_attachments(writer, attachments)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("evaluation.json", b"[" * 100_000 + b"]" * 100_000),
+        ("evaluation.json", b'{"packs": []}'),
+        ("scenario.scenario.yaml", b"clausewise: scenario/1\nanswers: &a {x: *a}\n"),
+        (
+            "scenario.scenario.yaml",
+            b"clausewise: scenario/1\nanswers: {}\ntitle: !!python/object/apply:os.system [id]\n",
+        ),
+        ("questionnaire.yaml", b"[" * 5000),
+        ("countries.yaml", b"clausewise: countries/1\ncountries: !!set {AD}\n"),
+        ("pack-microsoft-azure-openai.pack.yaml", b"\xff\xfe\x00"),
+    ],
+    ids=["deep-json", "json-shape", "recursive-alias", "python-tag", "deep-yaml", "set-tag", "utf16"],
+)
+def test_hostile_memo_attachments_are_a_verification_error(name, data, packs):
+    """A memo whose attachments are hostile (deep JSON, recursive references, tags) is reported as a
+    VerificationError by the re-evaluation, never a crash: verify prints it as a problem."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from core.errors import VerificationError
+    from core.signing.reproduce import reproduce
+
+    reader = PdfFileReader(io.BytesIO(_memo_with(name, data, packs)), strict=False)
+    with pytest.raises(VerificationError):
+        reproduce(reader)
