@@ -12,18 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.composer import ComposerError
-from yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from core.errors import InputError
@@ -61,30 +54,29 @@ class _Composer:
         self.result = Composed(None)
         self.nodes = 0
 
-    def fail(self, message: str, mark: yaml.Mark, key_mark: yaml.Mark | None = None) -> InputError:
+    def fail(self, message: str, mark: Any, key_mark: Any = None) -> InputError:
         """An error at ``mark``, naming the key written at ``key_mark`` (default: the same place)."""
         key = enclosing_key(self.text, (key_mark or mark).line + 1, own=True)
         return self.error_class(message, file=self.file, key=key, line=mark.line + 1)
 
-    def document(self, loader: yaml.SafeLoader) -> Node:
+    def document(self, loader: Any) -> Node:
         """Compose the events of one document (after its DocumentStartEvent) into its root node."""
         while True:
             event = loader.get_event()
             if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
                 closed = self.open.pop()
                 closed.node.end_mark = event.end_mark
-                node: Node = closed.node
                 if self.open:
                     continue
-                return node
+                return closed.node
             node = self.alias(event) if isinstance(event, AliasEvent) else self.node(event)
             is_root = self.attach(node)
-            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
-                self.open.append(_Open(node, event.anchor))  # type: ignore[arg-type]
+            if isinstance(node, (SequenceNode, MappingNode)) and not isinstance(event, AliasEvent):
+                self.open.append(_Open(node, event.anchor))
             elif is_root:
                 return node
 
-    def alias(self, event: AliasEvent) -> Node:
+    def alias(self, event: Any) -> Node:
         if event.anchor not in self.anchors:
             raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
         if any(o.anchor == event.anchor for o in self.open):
@@ -95,13 +87,14 @@ class _Composer:
             )
         return self.anchors[event.anchor]
 
-    def node(self, event: yaml.Event) -> Node:
+    def node(self, event: Any) -> Node:
+        """A new node for a scalar or the start of a list or mapping (``event``)."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.fail(
                 f"holds more than {MAX_NODES:,} values; no Clausewise file comes near this", event.start_mark
             )
-        anchor = event.anchor  # type: ignore[attr-defined]
+        anchor = event.anchor
         if anchor is not None and anchor in self.anchors:
             raise ComposerError(
                 f"found duplicate anchor {anchor!r}; first occurrence",
@@ -109,21 +102,17 @@ class _Composer:
                 "second occurrence",
                 event.start_mark,
             )
-        kind = ScalarNode if isinstance(event, ScalarEvent) else SequenceNode
-        kind = MappingNode if isinstance(event, MappingStartEvent) else kind
-        tag = event.tag  # type: ignore[attr-defined]
-        explicit = tag not in (None, "!")
+        scalar = isinstance(event, ScalarEvent)
+        kind: Any = ScalarNode if scalar else MappingNode if isinstance(event, MappingStartEvent) else SequenceNode
+        tag, explicit = event.tag, event.tag not in (None, "!")
         if not explicit:
-            value = event.value if isinstance(event, ScalarEvent) else None
-            tag = self.resolver.resolve(kind, value, event.implicit)  # type: ignore[attr-defined]
-        node: Node
-        if isinstance(event, ScalarEvent):
+            tag = self.resolver.resolve(kind, event.value if scalar else None, event.implicit)
+        if scalar:
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        elif len(self.open) >= MAX_DEPTH:
+            outer = self.open[min(2, len(self.open) - 1)].node.start_mark  # where the deep value starts
+            raise self.fail(f"lists and mappings nested more than {MAX_DEPTH} levels deep", event.start_mark, outer)
         else:
-            if len(self.open) >= MAX_DEPTH:
-                outer = self.open[min(2, len(self.open) - 1)].node.start_mark  # where the deep value starts
-                raise self.fail(f"lists and mappings nested more than {MAX_DEPTH} levels deep", event.start_mark, outer)
-            assert isinstance(event, (SequenceStartEvent, MappingStartEvent))
             node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
         if explicit:
             self.result.explicit.add(id(node))

@@ -147,8 +147,12 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep through references ('*' or '<<')"
 _STANDARD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STANDARD + t: hint for t, hint in _scalar_hints().items()}
-_COLLECTION_TAGS = {yaml.SequenceNode: _STANDARD + "seq", yaml.MappingNode: _STANDARD + "map"}
-_KINDS = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
+_COLLECTION_TAGS: dict[type, str] = {yaml.SequenceNode: _STANDARD + "seq", yaml.MappingNode: _STANDARD + "map"}
+_KINDS: dict[type, str] = {
+    yaml.ScalarNode: "a single value",
+    yaml.SequenceNode: "a list",
+    yaml.MappingNode: "a mapping",
+}
 
 
 def tag_name(tag: str) -> str:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import core  # noqa: E402
-from tests.core.mutations import Corpus, Outcome, load, run_case  # noqa: E402
+from tests.core.fuzz_cases import Corpus, Outcome, load, run_case  # noqa: E402
 
 LIMIT_SECONDS = 2.0
 

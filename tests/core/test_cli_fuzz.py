@@ -17,7 +17,8 @@ import pytest
 
 from core.cli.main import main
 from core.resources import example_paths, packs_dir
-from tests.core.mutations import OPERATORS, file_name, mutate, original
+from tests.core.fuzz_cases import file_name, original
+from tests.core.mutations import OPERATORS, mutate
 
 ALLOWED = {0, 1, 2, 3}
 SAMPLE = range(len(OPERATORS) * 3)  # every operator on three different seeds

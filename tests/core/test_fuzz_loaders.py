@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.mutations import OPERATORS, Outcome, run_case
+from tests.core.fuzz_cases import Outcome, run_case
+from tests.core.mutations import OPERATORS
 
 LIMIT_SECONDS = 2.0
 FAST = {"scenario": 360, "pack": 72, "pack_tests": 36, "questionnaire": 36, "countries": 36}
