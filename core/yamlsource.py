@@ -139,6 +139,12 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
         ) from None
     except yaml.YAMLError as exc:
         raise error_class(f"not valid YAML: {str(exc).splitlines()[0]}", file=file) from None
+    except UnicodeEncodeError as exc:  # text that came from elsewhere than a file (a draft, an attachment)
+        raise error_class(
+            f"not valid text: the character U+{ord(text[exc.start]):04X} cannot be written in UTF-8",
+            file=file,
+            line=text[: exc.start].count("\n") + 1,
+        ) from None
     if composed.root is None:
         return None, smap
     return _Builder(smap, error_class, composed.explicit).build(composed.root, (), 0), smap
