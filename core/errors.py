@@ -36,8 +36,24 @@ class ClausewiseError(Exception):
             where = self.file + (f":{self.line}" if self.line else "") + ": "
         elif self.line:
             where = f"line {self.line}: "
-        key = f"{self.key}: " if self.key else ""
-        return f"{where}{key}{self.message}"
+        key = f"{_clip(self.key, 200)}: " if self.key else ""
+        return _one_line(f"{where}{key}{_clip(self.message, 1000)}")
+
+
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks written as escapes: an error is always one line."""
+    return text.translate(_LINE_BREAKS)
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` shortened in the middle to ``limit`` characters (a huge value quoted by a message)."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 3) // 2
+    return f"{text[:half]} … {text[-half:]}"
 
 
 class InputError(ClausewiseError):

@@ -6,12 +6,14 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
+from core.errors import QuestionnaireError
 from core.pack_loader import load_pack_dir
 from core.packs import PackSet
 from core.questionnaire import Questionnaire
 from core.questionnaire_loader import load_questionnaire as _load_questionnaire_file
 from core.questionnaire_loader import parse_countries
 from core.resources import packs_dir, resources_dir
+from core.yamlsource import read_text
 
 
 @cache
@@ -24,7 +26,7 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
     if path is None:
         return _bundled_questionnaire()
     countries_file = resources_dir() / "countries.yaml"
-    countries_text = countries_file.read_text(encoding="utf-8")
+    countries_text = read_text(countries_file, QuestionnaireError)
     q = _load_questionnaire_file(Path(path), parse_countries(countries_text, countries_file))
     return dataclasses.replace(q, countries_text=countries_text)
 

@@ -24,6 +24,18 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int
     at = lines[mark.line] if mark and mark.line < len(lines) else ""
     char = at[mark.column] if mark and mark.column < len(at) else ""
     indentation = len(at) - len(at.lstrip(" \t"))
+    if "maximum nesting depth" in problem:
+        return "lists and mappings nested too deeply ('[' or '{' inside each other)", line, True
+    if problem.startswith("found undefined alias"):
+        name = problem.removeprefix("found undefined alias").strip().strip("'\"")
+        return (
+            f"'*{name}' refers to a value marked '&{name}', but there is none above; "
+            "put text that starts with '*' in quotes",
+            line,
+            True,
+        )
+    if problem.startswith("but found another document"):
+        return "a second document starts here ('---' or '...'); a file holds one document", line, False
     if "tab" in problem or char == "\t":
         return "a tab character; indent with spaces, not tabs", line, False
     if "alias" in context or "anchor" in context:
@@ -84,9 +96,39 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
     lines = text.removeprefix("\ufeff").splitlines()
     if not 1 <= line <= len(lines):
         return None
+    while True:  # a line that continues its parent's value is read as that parent's line
+        target = lines[line - 1]
+        parent = next(
+            (i for i in range(line - 2, -1, -1) if _meaningful(lines[i]) and _level(lines[i]) < _level(target)), None
+        )
+        if parent is None or not _inline_value(lines[parent]) or _key_column(lines[parent]) >= _level(target):
+            break
+        # The line continues the parent's value (plain text over two lines, or a '|' or '>' block):
+        # a "Word:" in it is text, not a key.
+        line, own = parent + 1, True
+    return _key_path(lines, line, own)
 
-    def level(raw: str) -> int:  # a tab (not allowed by YAML) counts as what the writer meant: indentation
-        return len(raw) - len(raw.lstrip(" \t"))
+
+def _level(raw: str) -> int:
+    """Indentation; a tab (not allowed by YAML) counts as what the writer meant: indentation."""
+    return len(raw) - len(raw.lstrip(" \t"))
+
+
+def _is_item(raw: str) -> bool:
+    """Whether the line is a list item ("- value"; "---" and "-1" are not)."""
+    body = raw.lstrip(" \t")
+    return body == "-" or body.startswith(("- ", "-\t"))
+
+
+def _meaningful(raw: str) -> bool:
+    stripped = raw.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _key_path(lines: list[str], line: int, own: bool) -> str | None:
+    """The key path at ``line`` read from indentation (see :func:`enclosing_key`)."""
+
+    level = _level
 
     def key_of(raw: str) -> str | None:
         key, sep, _ = raw.strip().lstrip("-").strip().partition(":")
@@ -94,8 +136,7 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
         return key if sep and key and " " not in key else None
 
     def meaningful(i: int) -> bool:
-        stripped = lines[i].strip()
-        return bool(stripped) and not stripped.startswith("#")
+        return _meaningful(lines[i])
 
     def index_of(i: int) -> int:
         """Position of the list item on line ``i`` among the items above it in the same list."""
@@ -103,19 +144,14 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
         for j in range(i - 1, -1, -1):
             if not meaningful(j):
                 continue
-            if level(lines[j]) < lv or (level(lines[j]) == lv and not lines[j].lstrip(" \t").startswith("-")):
+            if level(lines[j]) < lv or (level(lines[j]) == lv and not _is_item(lines[j])):
                 break
             siblings += level(lines[j]) == lv
         return siblings
 
     target = lines[line - 1]
-    parent = next((i for i in range(line - 2, -1, -1) if meaningful(i) and level(lines[i]) < level(target)), None)
-    if parent is not None and _inline_value(lines[parent]) and _key_column(lines[parent]) < level(target):
-        # The line continues the parent's value (plain text over two lines, or a '|' or '>' block):
-        # a "Word:" in it is text, not a key.
-        return enclosing_key(text, parent + 1, own=True)
     path: list[str | int] = []
-    target_is_item = target.lstrip(" \t").startswith("-")
+    target_is_item = _is_item(target)
     if own and key_of(target):
         path = [index_of(line - 1), key_of(target) or ""] if target_is_item else [key_of(target) or ""]
     elif own and target_is_item:
@@ -126,7 +162,7 @@ def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
         if not meaningful(i):
             continue
         raw, lv = lines[i], level(lines[i])
-        is_item = raw.lstrip(" \t").startswith("-")
+        is_item = _is_item(raw)
         if not (lv < indent or (parent_may_share_indent and lv == indent and not is_item)):
             continue
         if is_item:  # the list item that contains the line

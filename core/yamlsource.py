@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 
 from core.errors import InputError
+from core.yaml_compose import MAX_DEPTH, compose
 from core.yaml_errors import enclosing_key, explain_syntax_error
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 4 * 1024 * 1024
 """Larger files are refused: no scenario, pack or questionnaire comes near this."""
 MAX_VALUES = 200_000
@@ -24,6 +24,18 @@ MAX_VALUES = 200_000
 billions of values; the bundled packs expand to a few thousand."""
 
 KeyPath = tuple[str | int, ...]
+
+
+def _scalar_hints() -> dict[str, str]:
+    """The standard scalar tags a file may write, with what their values look like."""
+    return {
+        "str": "",
+        "null": "",
+        "bool": " (write true or false)",
+        "int": " (write a whole number)",
+        "float": " (write a number)",
+        "timestamp": " (write a date as YYYY-MM-DD)",
+    }
 
 
 def format_key(path: KeyPath) -> str:
@@ -64,17 +76,31 @@ class SourceMap:
 
 
 def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
-    """Read a UTF-8 text file (line endings made "\\n"), turning OS and decoding errors into user errors."""
+    """Read a UTF-8 text file (line endings made "\\n"), turning OS and decoding errors into user errors.
+
+    At most :data:`MAX_BYTES` are read, so a device or a pipe that never ends (``/dev/zero``) is
+    refused rather than read until memory runs out.
+    """
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise error_class(f"too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,})", file=path)
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise error_class("no such file", file=path) from None
     except IsADirectoryError:
         raise error_class("is a directory, not a file", file=path) from None
     except OSError as exc:
-        raise error_class(f"cannot read: {exc.strerror}", file=path) from None
+        raise error_class(f"cannot read: {exc.strerror or exc}", file=path) from None
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise error_class(f"cannot read: {exc}", file=path) from None
+    if len(raw) > MAX_BYTES:
+        raise error_class(f"too large (more than {MAX_BYTES:,} bytes, the limit)", file=path)
+    return decode_text(raw, path, error_class)
+
+
+def decode_text(raw: bytes, file: str | Path, error_class: type[InputError] = InputError) -> str:
+    """UTF-8 bytes as text with "\\n" line endings; other encodings are named as the problem."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise error_class("saved as UTF-16 text; save it as UTF-8", file=file, line=1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -83,7 +109,7 @@ def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
         raise error_class(
             f"not UTF-8 text: byte 0x{raw[exc.start]:02X} at column {column} cannot be read"
             " (is it a binary file, or saved in another encoding?)",
-            file=path,
+            file=file,
             line=line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -92,11 +118,13 @@ def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
 def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = InputError) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain values plus a :class:`SourceMap`.
 
-    Raises ``error_class`` (naming file and line) on a syntax error or duplicate key.
+    Raises ``error_class`` (naming file and line) on a syntax error, a duplicate key, a tag other
+    than YAML's standard ones, nesting or references beyond the limits of :mod:`core.yaml_compose`
+    and :data:`MAX_VALUES` — and never anything else.
     """
     smap = SourceMap(str(file))
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        composed = compose(text, file, error_class)
     except yaml.MarkedYAMLError as exc:
         message, line, own = explain_syntax_error(exc, text)
         key = enclosing_key(text, line, own=own) if line else None
@@ -111,22 +139,50 @@ def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = Inpu
         ) from None
     except yaml.YAMLError as exc:
         raise error_class(f"not valid YAML: {str(exc).splitlines()[0]}", file=file) from None
-    if node is None:
+    except UnicodeEncodeError as exc:  # text that came from elsewhere than a file (a draft, an attachment)
+        raise error_class(
+            f"not valid text: the character U+{ord(text[exc.start]):04X} cannot be written in UTF-8",
+            file=file,
+            line=text[: exc.start].count("\n") + 1,
+        ) from None
+    if composed.root is None:
         return None, smap
-    builder = _Builder(smap, error_class)
-    return builder.build(node, ()), smap
+    return _Builder(smap, error_class, composed.explicit).build(composed.root, (), 0), smap
+
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep through references ('*' or '<<')"
+_STANDARD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STANDARD + t: hint for t, hint in _scalar_hints().items()}
+_COLLECTION_TAGS: dict[type, str] = {yaml.SequenceNode: _STANDARD + "seq", yaml.MappingNode: _STANDARD + "map"}
+_KINDS: dict[type, str] = {
+    yaml.ScalarNode: "a single value",
+    yaml.SequenceNode: "a list",
+    yaml.MappingNode: "a mapping",
+}
+
+
+def tag_name(tag: str) -> str:
+    """A tag as it is written in a file: ``tag:yaml.org,2002:bool`` is ``!!bool``."""
+    return "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
 
 
 class _Builder:
     """Turns a composed node tree into dicts, lists and scalars, recording lines."""
 
-    def __init__(self, smap: SourceMap, error_class: type[InputError]) -> None:
+    def __init__(self, smap: SourceMap, error_class: type[InputError], explicit: set[int]) -> None:
         self.smap = smap
         self.error_class = error_class
+        self.explicit = explicit
         self.constructor = yaml.constructor.SafeConstructor()
         self.values = 0
 
-    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+    def fail(self, node: yaml.Node, path: KeyPath, message: str) -> InputError:
+        return self.error_class(
+            message, file=self.smap.file, key=format_key(path) or None, line=node.start_mark.line + 1
+        )
+
+    def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
+        """The plain value of ``node``; ``depth`` counts the lists, mappings and merges it is inside."""
         self.values += 1
         if self.values > MAX_VALUES:
             raise self.error_class(
@@ -134,15 +190,37 @@ class _Builder:
                 file=self.smap.file,
                 line=node.start_mark.line + 1,
             )
+        if depth > MAX_DEPTH:
+            raise self.fail(node, path[:3], _TOO_DEEP)
         self.smap.lines.setdefault(path, node.start_mark.line + 1)
+        self._check_tag(node, path)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+    def _check_tag(self, node: yaml.Node, path: KeyPath) -> None:
+        """Refuse a tag written in the file unless it is a standard YAML tag that fits the value."""
+        if id(node) not in self.explicit:
+            return
+        fits = (
+            node.tag in _SCALAR_TAGS if isinstance(node, yaml.ScalarNode) else node.tag == _COLLECTION_TAGS[type(node)]
+        )
+        if fits:
+            return
+        name = tag_name(node.tag)
+        if node.tag in _SCALAR_TAGS or node.tag in _COLLECTION_TAGS.values():
+            raise self.fail(node, path, f"the YAML tag {name} cannot mark {_KINDS[type(node)]}; remove the tag")
+        raise self.fail(
+            node,
+            path,
+            f"unknown YAML tag {name}; remove it (Clausewise files hold only text, numbers, "
+            "true/false, dates, lists and mappings)",
+        )
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -152,32 +230,20 @@ class _Builder:
                 sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for source in sources:
                     if not isinstance(source, yaml.MappingNode):
-                        raise self.error_class(
-                            "'<<' must refer to a mapping",
-                            file=self.smap.file,
-                            key=format_key(path) or None,
-                            line=line,
-                        )
-                    for key, value in self._mapping(source, path).items():
+                        raise self.fail(key_node, path, "'<<' must refer to a mapping")
+                    if depth + 1 > MAX_DEPTH:
+                        raise self.fail(key_node, path[:3], _TOO_DEEP)
+                    for key, value in self._mapping(source, path, depth + 1).items():
                         merged.setdefault(key, value)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.error_class(
-                    "a key must be plain text",
-                    file=self.smap.file,
-                    key=format_key(path) or None,
-                    line=line,
-                )
+                raise self.fail(key_node, path, "a key must be plain text")
+            self._check_tag(key_node, path)
             key = key_node.value
             if key in result:
-                raise self.error_class(
-                    "duplicate key (each key may appear only once)",
-                    file=self.smap.file,
-                    key=format_key((*path, key)),
-                    line=line,
-                )
+                raise self.fail(key_node, (*path, key), "duplicate key (each key may appear only once)")
             self.smap.lines[(*path, key)] = line
-            result[key] = self.build(value_node, (*path, key))
+            result[key] = self.build(value_node, (*path, key), depth + 1)
         for key, value in merged.items():
             result.setdefault(key, value)
         return result
@@ -186,7 +252,16 @@ class _Builder:
         self.smap.raw[path] = (node.value, not node.style)
         try:
             return self.constructor.construct_object(node)
-        except (ValueError, yaml.constructor.ConstructorError):
+        except Exception:  # PyYAML's constructors fail on odd text in many ways (IndexError on "!!int ''")
+            if id(node) in self.explicit:  # "!!bool maybe", "!!timestamp soon": the writer asked for a type
+                hint = _SCALAR_TAGS.get(node.tag, "")
+                raise self.fail(
+                    node, path, f"{_clip(node.value)!r} cannot be read as {tag_name(node.tag)}{hint}"
+                ) from None
             # e.g. 2024-02-30 matches the timestamp pattern but is no date: keep the text
             # and let the validator say what is wrong with it.
             return node.value
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

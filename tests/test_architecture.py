@@ -59,6 +59,8 @@ def test_core_and_pack_tests_pass_without_pyside6(tmp_path):
             "pytest",
             "tests/core",
             "tests/packs",
+            "-m",
+            "not slow",
             "-q",
             "-p",
             "no:pytest-qt",

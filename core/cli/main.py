@@ -1,7 +1,8 @@
 """Command-line entry point and its single error boundary.
 
-Every command returns an exit status. User errors (:class:`core.errors.ClausewiseError`)
-become one line on stderr and status 2; anything unexpected becomes one line and status 70
+Every command returns an exit status. User errors (:class:`core.errors.ClausewiseError`, and
+files the operating system refuses) become one line on stderr and status 2;
+anything unexpected becomes one line and status 70
 (``--debug`` shows the traceback). Nothing else prints a traceback.
 """
 
@@ -99,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file or folder the system refused (permissions, a full disk...): not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"clausewise: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as exc:  # the one place unexpected errors are caught
         if args.debug:
             raise

@@ -189,11 +189,43 @@ def _info(resolver) -> dict[str, str]:
         out = {"(not a dictionary)": repr(info)[:80]}
     xmp = _resolve(resolver, resolver.root, "/Metadata")
     if isinstance(xmp, generic.StreamObject):
-        out["XMP metadata"] = _XMP_VOLATILE.sub(b"", xmp.data).decode("utf-8", "replace")
+        out["XMP metadata"] = xmp_meaning(xmp.data)
     return out
 
 
-_XMP_VOLATILE = re.compile(rb'(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)(="[^"]*"|>[^<]*</\1>)')
+_XMP_VOLATILE = {
+    "{http://ns.adobe.com/xap/1.0/}ModifyDate",
+    "{http://ns.adobe.com/xap/1.0/}MetadataDate",
+    "{http://ns.adobe.com/pdf/1.3/}Producer",
+}
+_RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
+
+
+def xmp_meaning(data: bytes) -> str:
+    """What an XMP packet says, independent of how it is written: every property of every
+    rdf:Description (as attribute or as element, with nested values and their language tags),
+    sorted, without the dates and producer that every signing tool updates. Two packets that say
+    the same thing give the same string; an unreadable packet gives its bytes (so any change counts)."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(data.strip().strip(b"\x00"))
+    except (ElementTree.ParseError, ValueError):
+        return data.decode("utf-8", "replace")
+    facts: list[str] = []
+    for description in root.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description"):
+        facts += [f"{k}={v}" for k, v in description.attrib.items() if k not in _XMP_VOLATILE | {_RDF_ABOUT}]
+        for prop in description:
+            if prop.tag not in _XMP_VOLATILE:
+                facts.append(f"{prop.tag}={_xml_value(prop)}")
+    return "\n".join(sorted(facts))
+
+
+def _xml_value(element) -> str:
+    """An element's text, attributes and children, in document order, as one string."""
+    parts = [(element.text or "").strip(), *(f"@{k}={v}" for k, v in sorted(element.attrib.items()))]
+    parts += [f"<{child.tag}>{_xml_value(child)}" for child in element]
+    return "|".join(parts)
 
 
 def _resolve(resolver, container, key: str):

@@ -15,9 +15,11 @@ import pytest
 
 import core
 from core import InputError, load_pack, load_scenario
+from core.pack_tests import load_pack_tests
+from core.questionnaire_loader import parse_countries
 from core.resources import resources_dir
 from core.yaml_errors import enclosing_key
-from core.yamlsource import format_key, parse_yaml
+from core.yamlsource import format_key, parse_yaml, read_text
 
 BAD = Path(__file__).parent / "bad"
 HEADER = re.compile(r"^# expect: key=(?P<key>\S+) line=(?P<line>\S+) contains=(?P<contains>.*)$")
@@ -38,6 +40,10 @@ def load(path: Path, questionnaire) -> None:
         load_pack(path, questionnaire)
     elif kind == "scenarios":
         load_scenario(path, questionnaire)
+    elif kind == "pack-tests":
+        load_pack_tests(path, core.load_packs())
+    elif kind == "countries":
+        parse_countries(read_text(path, core.QuestionnaireError), path)
     else:
         core.load_questionnaire(path)
 
@@ -58,10 +64,10 @@ def test_error_names_file_key_and_line(path, questionnaire):
 
 
 def test_there_is_a_bad_file_for_each_failure_mode():
-    """The collection covers packs, scenarios and the questionnaire."""
+    """The collection covers every loader: packs, pack tests, scenarios, questionnaire, countries."""
     kinds = {p.parent.name for p in FILES}
-    assert kinds == {"packs", "scenarios", "questionnaires"}
-    assert len(FILES) >= 40
+    assert kinds == {"packs", "pack-tests", "scenarios", "questionnaires", "countries"}
+    assert len(FILES) >= 70
 
 
 @pytest.mark.parametrize(
