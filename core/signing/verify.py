@@ -114,6 +114,8 @@ def _verify(name: str, data: bytes) -> VerificationReport:
                 "value does not match."
             )
         infos.append(info)
+    if infos and all(i.kind == "document timestamp" for i in infos):
+        problems.append("Nobody signed the memo: it carries only a document timestamp, which vouches for no one.")
     reproduction, memo_id = _meaning(data[: spans[0].end], problems) if not problems else (None, "")
     return VerificationReport(
         file=name,

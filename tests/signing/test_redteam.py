@@ -56,3 +56,26 @@ def test_visible_document_timestamp_from_any_tsa_is_rejected(lab):  # noqa: F811
     assert attacks.exit_status(path) == 1
     headline = core.verify_memo(path).headline()
     assert "document timestamp's field is visible" in headline, headline
+
+
+def test_memo_with_only_a_document_timestamp_says_nobody_signed(lab):  # noqa: F811
+    """A memo whose only 'signature' is a document timestamp exits 1 with a plain reason, not an internal one."""
+    import datetime as dt
+
+    from core.memo.attachments import embed_attachments, memo_attachments, record_printed_verdicts
+    from core.memo.render import Author, render
+
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    rendered = render(lab.evaluation, lab.packs, memo_id="CW-X", created=created, author=Author("Mallory", "", ""))
+    writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
+    embed_attachments(writer, memo_attachments(lab.evaluation, lab.packs, memo_id="CW-X", created=created))
+    record_printed_verdicts(writer, lab.evaluation, lab.packs)
+    cert, key, ca, _ = _tsa_credentials()
+    out = io.BytesIO()
+    PdfTimeStamper(DummyTimeStamper(tsa_cert=cert, tsa_key=key, certs_to_embed=[ca])).timestamp_pdf(
+        writer, "sha256", output=out
+    )
+    path = lab.home / "only-timestamp.pdf"
+    path.write_bytes(out.getvalue())
+    assert attacks.exit_status(path) == 1
+    assert "Nobody signed the memo" in core.verify_memo(path).headline()
