@@ -172,6 +172,26 @@ def review_revisions(reader: PdfFileReader, first_signed: int, signed_by: dict[i
                 )
 
 
+def check_invisible_timestamp(sig_field: generic.DictionaryObject) -> None:
+    """A document timestamp vouches for no content: its field must show nothing on any page.
+
+    Anyone can run a timestamp authority, so a visible widget would let an attacker paint over
+    the signed memo (e.g. "NO PROHIBITION FOUND") in a revision that verification accepts.
+    """
+    kids = sig_field.get("/Kids")
+    widgets = [k.get_object() for k in kids] if isinstance(kids, generic.ArrayObject) else [sig_field]
+    for widget in widgets:
+        rect = widget.get("/Rect")
+        if rect is None:
+            continue
+        try:
+            x1, y1, x2, y2 = (float(v) for v in rect)
+        except (TypeError, ValueError):
+            raise CoverageError("a document timestamp's field has a malformed rectangle") from None
+        if abs(x2 - x1) * abs(y2 - y1) > 0:
+            raise CoverageError("a document timestamp's field is visible on a page: it could show anything")
+
+
 def info_changes(old, new) -> list[str]:
     """Document information entries that differ between two revisions, other than dates and producer."""
     before, after = _info(old), _info(new)

@@ -27,7 +27,14 @@ from pathlib import Path
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from core.errors import ClausewiseError, VerificationError
-from core.signing.coverage import CoverageError, byte_layout, check_whole_file, review_revisions, revision_ends
+from core.signing.coverage import (
+    CoverageError,
+    byte_layout,
+    check_invisible_timestamp,
+    check_whole_file,
+    review_revisions,
+    revision_ends,
+)
 from core.signing.reproduce import reproduce
 from core.signing.signatures import SignatureInfo, examine
 from core.signing.trust import trusted_x509, weak_reasons
@@ -107,6 +114,8 @@ def _verify(name: str, data: bytes) -> VerificationReport:
                 "value does not match."
             )
         infos.append(info)
+    if infos and all(i.kind == "document timestamp" for i in infos):
+        problems.append("Nobody signed the memo: it carries only a document timestamp, which vouches for no one.")
     reproduction, memo_id = _meaning(data[: spans[0].end], problems) if not problems else (None, "")
     return VerificationReport(
         file=name,
@@ -150,6 +159,9 @@ def _coverage(data: bytes, reader: PdfFileReader, embedded: list, spans: list, e
             if sig.signed_revision >= len(ends) or ends[sig.signed_revision] != span.end:
                 raise CoverageError("a signature does not cover the whole revision it belongs to")
         check_whole_file(data, ends)
+        for sig in embedded:
+            if str(sig.sig_object.get("/Type", "/Sig")) == "/DocTimeStamp":
+                check_invisible_timestamp(sig.sig_field)
         signed_by = {sig.signed_revision: str(sig.field_name) for sig in embedded[1:]}
         review_revisions(reader, embedded[0].signed_revision, signed_by)
     except CoverageError as exc:

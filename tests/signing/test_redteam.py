@@ -1,0 +1,81 @@
+"""Red-team findings on `clausewise verify`: each test reproduces a bypass that once exited 0."""
+
+from __future__ import annotations
+
+import io
+
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields
+from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+import core
+from tests.memo.tsa import _tsa_credentials
+from tests.signing import attacks
+from tests.signing.byte_attacks import VERDICT_TEXT
+from tests.signing.test_attacks import lab, module_lab  # noqa: F401  (fixtures)
+
+
+def _name(value: str) -> generic.NameObject:
+    return generic.NameObject(value)
+
+
+def _painted_timestamp(memo: bytes) -> bytes:
+    """A document timestamp from the attacker's own TSA whose visible widget paints over page 1."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(memo))
+    fields.append_signature_field(writer, fields.SigFieldSpec("Evil", on_page=0, box=(40, 600, 560, 800)))
+    field = next(f.get_object() for f in writer.root["/AcroForm"]["/Fields"] if f.get_object().get("/T") == "Evil")
+    font = generic.DictionaryObject(
+        {_name("/Type"): _name("/Font"), _name("/Subtype"): _name("/Type1"), _name("/BaseFont"): _name("/Helvetica")}
+    )
+    appearance = generic.StreamObject(
+        {
+            _name("/Type"): _name("/XObject"),
+            _name("/Subtype"): _name("/Form"),
+            _name("/BBox"): generic.ArrayObject([generic.NumberObject(x) for x in (0, 0, 520, 200)]),
+            _name("/Resources"): generic.DictionaryObject(
+                {_name("/Font"): generic.DictionaryObject({_name("/F1"): font})}
+            ),
+        },
+        stream_data=VERDICT_TEXT,
+    )
+    field[_name("/AP")] = generic.DictionaryObject({_name("/N"): writer.add_object(appearance)})
+    writer.update_container(field)
+    cert, key, ca, _ = _tsa_credentials()
+    out = io.BytesIO()
+    stamper = DummyTimeStamper(tsa_cert=cert, tsa_key=key, certs_to_embed=[ca])
+    PdfTimeStamper(stamper, field_name="Evil").timestamp_pdf(writer, "sha256", output=out)
+    return out.getvalue()
+
+
+def test_visible_document_timestamp_from_any_tsa_is_rejected(lab):  # noqa: F811
+    """A document timestamp (anyone's TSA) whose widget shows 'NO PROHIBITION FOUND' on page 1 exits 1."""
+    path = lab.home / "painted-timestamp.pdf"
+    path.write_bytes(_painted_timestamp(lab.memo))
+    assert attacks.exit_status(path) == 1
+    headline = core.verify_memo(path).headline()
+    assert "document timestamp's field is visible" in headline, headline
+
+
+def test_memo_with_only_a_document_timestamp_says_nobody_signed(lab):  # noqa: F811
+    """A memo whose only 'signature' is a document timestamp exits 1 with a plain reason, not an internal one."""
+    import datetime as dt
+
+    from core.memo.attachments import embed_attachments, memo_attachments, record_printed_verdicts
+    from core.memo.render import Author, render
+
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    rendered = render(lab.evaluation, lab.packs, memo_id="CW-X", created=created, author=Author("Mallory", "", ""))
+    writer = IncrementalPdfFileWriter(io.BytesIO(rendered.pdf))
+    embed_attachments(writer, memo_attachments(lab.evaluation, lab.packs, memo_id="CW-X", created=created))
+    record_printed_verdicts(writer, lab.evaluation, lab.packs)
+    cert, key, ca, _ = _tsa_credentials()
+    out = io.BytesIO()
+    PdfTimeStamper(DummyTimeStamper(tsa_cert=cert, tsa_key=key, certs_to_embed=[ca])).timestamp_pdf(
+        writer, "sha256", output=out
+    )
+    path = lab.home / "only-timestamp.pdf"
+    path.write_bytes(out.getvalue())
+    assert attacks.exit_status(path) == 1
+    assert "Nobody signed the memo" in core.verify_memo(path).headline()
