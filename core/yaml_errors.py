@@ -17,27 +17,14 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int
     problem = (exc.problem or exc.context or "invalid YAML").strip().splitlines()[0]
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     opened = exc.context_mark.line + 1 if exc.context_mark else line
-    column = mark.column + 1 if mark else None
-    lines = text.splitlines()
-    at = lines[mark.line] if mark and mark.line < len(lines) else ""
+    at = (text.splitlines()[mark.line : mark.line + 1] or [""])[0] if mark else ""
     char = at[mark.column] if mark and mark.column < len(at) else ""
     indentation = len(at) - len(at.lstrip(" \t"))
-    if "maximum nesting depth" in problem:
-        return "lists and mappings nested too deeply ('[' or '{' inside each other)", line, True
-    if problem.startswith("found undefined alias"):
-        name = problem.removeprefix("found undefined alias").strip().strip("'\"")
-        return (
-            f"'*{name}' refers to a value marked '&{name}', but there is none above; "
-            "put text that starts with '*' in quotes",
-            line,
-            True,
-        )
-    if problem.startswith("but found another document"):
-        return "a second document starts here ('---' or '...'); a file holds one document", line, False
-    if "tab" in problem or char == "\t":
-        return "a tab character; indent with spaces, not tabs", line, False
+    found = _whole_file_problem(problem, char, line)
+    if found is not None:
+        return found
     if "alias" in context or "anchor" in context:
         sign = "*" if "alias" in context else "&"
         return f"'{sign}' starts a YAML reference; put text that starts with '{sign}' in quotes", opened, True
@@ -84,6 +71,25 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int
             return f"unexpected text at column {column} after the value; put the whole value in quotes", line, True
         return "this line's indentation does not line up with the lines above it", line, False
     return problem, line, False
+
+
+def _whole_file_problem(problem: str, char: str, line: int | None) -> tuple[str, int | None, bool] | None:
+    """Faults of the file's structure rather than of one value: nesting, references, documents, tabs."""
+    if "maximum nesting depth" in problem:
+        return "lists and mappings nested too deeply ('[' or '{' inside each other)", line, True
+    if problem.startswith("found undefined alias"):
+        name = problem.removeprefix("found undefined alias").strip().strip("'\"")
+        return (
+            f"'*{name}' refers to a value marked '&{name}', but there is none above; "
+            "put text that starts with '*' in quotes",
+            line,
+            True,
+        )
+    if problem.startswith("but found another document"):
+        return "a second document starts here ('---' or '...'); a file holds one document", line, False
+    if "tab" in problem or char == "\t":
+        return "a tab character; indent with spaces, not tabs", line, False
+    return None
 
 
 def enclosing_key(text: str, line: int, *, own: bool = False) -> str | None:
