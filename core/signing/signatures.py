@@ -103,6 +103,18 @@ def validation_context(trusted: list[x509.Certificate]) -> ValidationContext:
     return ValidationContext(trust_roots=[_asn1(c) for c in trusted], allow_fetching=False)
 
 
+def _may_issue(cert: x509.Certificate) -> bool:
+    """Whether ``cert`` is a certification authority's: basic constraints cA and keyCertSign usage.
+    A trusted signer's own certificate vouches for that signer only, never for certificates its key
+    issues (otherwise a trusted colleague could issue a certificate in anyone's name)."""
+    try:
+        basic = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return False
+    return bool(basic.ca and usage.key_cert_sign)
+
+
 def _trust(
     cert: x509.Certificate, status, trusted_fps: set[str], at: dt.datetime | None, weak: dict[str, str]
 ) -> tuple[bool, str]:
@@ -113,8 +125,8 @@ def _trust(
     if not on_list:
         path = getattr(status, "validation_path", None)
         chain = list(path.iter_certs(include_root=True)) if path is not None and status.trusted else []
-        if len(chain) > 1 and certs.fingerprint(_crypto(chain[0])) in trusted_fps:
-            on_list = True
+        root = _crypto(chain[0]) if len(chain) > 1 else None
+        on_list = root is not None and certs.fingerprint(root) in trusted_fps and _may_issue(root)
     if not on_list:
         return False, "its certificate is not on your trusted list (trust is by fingerprint, not by name)"
     problem = certs.certificate_problem(cert, at)

@@ -79,3 +79,25 @@ def test_memo_with_only_a_document_timestamp_says_nobody_signed(lab):  # noqa: F
     path.write_bytes(out.getvalue())
     assert attacks.exit_status(path) == 1
     assert "Nobody signed the memo" in core.verify_memo(path).headline()
+
+
+def test_a_certificate_issued_by_a_trusted_signer_who_is_no_ca_is_not_trusted(lab):  # noqa: F811
+    """Jane is trusted as a signer, not as an issuer: a certificate her key issues in Bob's name is not trusted."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    from core.signing.identity import open_identity
+    from tests.signing.lab import certificate, in_memory_identity, new_key, user_home
+
+    with user_home(lab.home):
+        jane_key, jane_cert, _ = pkcs12.load_key_and_certificates(open_identity(lab.jane, None), None)
+        bob_key = new_key()
+        bob = certificate(
+            x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bob Roe")]),
+            bob_key,
+            issuer=(jane_cert.subject, jane_key),
+        )
+        report = core.verify_memo("issued.pdf", data=lab.signed_memo(in_memory_identity(bob, bob_key)))
+    assert report.exit_status == 3, report.lines()
+    assert "not on your trusted list" in report.headline()
