@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from core.pack_tests import PackTestCase, check_case, failure_report, load_pack_tests, tests_path_for
     from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
     from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Resolution, Section
-    from core.report_json import evaluation_to_dict, evaluation_to_json
+    from core.report_json import clause_to_dict, evaluation_to_dict, evaluation_to_json
     from core.report_text import evaluation_to_text
     from core.report_text import wrap as wrap_text
     from core.resources import example_paths, resources_dir
@@ -148,6 +148,7 @@ _EXPORTS: dict[str, str] = {
     "Questionnaire": "core.questionnaire",
     "Resolution": "core.questionnaire",
     "Section": "core.questionnaire",
+    "clause_to_dict": "core.report_json",
     "evaluation_to_dict": "core.report_json",
     "evaluation_to_json": "core.report_json",
     "evaluation_to_text": "core.report_text",
@@ -258,6 +259,7 @@ __all__ = [
     "badge_text",
     "check_case",
     "cite",
+    "clause_to_dict",
     "config_dir",
     "countersign_memo",
     "create_identity",

@@ -10,7 +10,7 @@ from typing import Any
 
 from core.citations import cite
 from core.evidence import finding_evidence, overall_evidence, overall_publisher, pack_evidence, verdict_label
-from core.packs import PackSet
+from core.packs import Clause, PackSet, PackVersion, PolicyPack
 from core.results import Evaluation, Finding, PackResult
 from core.scenario import normalise_answers
 
@@ -47,28 +47,32 @@ def evaluation_to_json(evaluation: Evaluation, packs: PackSet) -> str:
     return json.dumps(evaluation_to_dict(evaluation, packs), indent=2, ensure_ascii=False) + "\n"
 
 
+def clause_to_dict(pack: PolicyPack, version: PackVersion, c: Clause) -> dict[str, Any]:
+    """A quoted clause for JSON output: its words, verification status, source and citation."""
+    return {
+        "section": c.section,
+        "text": c.text,
+        "status": c.status.value,
+        "source": {
+            "publisher": c.source.publisher,
+            "title": c.source.title,
+            "url": c.source.url,
+            "published": c.source.published,
+            "retrieved": c.source.retrieved,
+            "obtained_from": c.source.obtained_from,
+        },
+        "citation": cite(pack, version, c).text(),
+        "note": c.note,
+    }
+
+
 def _pack(p: PackResult) -> dict[str, Any]:
     v = p.version
     clauses: dict[str, Any] = {}
     for f in p.findings:
         for c in f.clauses:
             if v is not None and c.id not in clauses:
-                citation = cite(p.pack, v, c)
-                clauses[c.id] = {
-                    "section": c.section,
-                    "text": c.text,
-                    "status": c.status.value,
-                    "source": {
-                        "publisher": c.source.publisher,
-                        "title": c.source.title,
-                        "url": c.source.url,
-                        "published": c.source.published,
-                        "retrieved": c.source.retrieved,
-                        "obtained_from": c.source.obtained_from,
-                    },
-                    "citation": citation.text(),
-                    "note": c.note,
-                }
+                clauses[c.id] = clause_to_dict(p.pack, v, c)
     return {
         "title": p.pack.title,
         "publisher": p.pack.publisher,

@@ -16,7 +16,7 @@ from core import (
     PolicyPack,
     VerificationStatus,
     check_case,
-    cite,
+    clause_to_dict,
     diff_versions,
     failure_report,
     load_pack,
@@ -134,23 +134,7 @@ def version_to_dict(pack: PolicyPack, version: PackVersion) -> dict[str, Any]:
             "note": version.note,
         },
         "clauses": [
-            {
-                "id": c.id,
-                "section": c.section,
-                "text": c.text,
-                "status": c.status.value,
-                "status_label": c.status.label,
-                "source": {
-                    "publisher": c.source.publisher,
-                    "title": c.source.title,
-                    "url": c.source.url,
-                    "published": c.source.published,
-                    "retrieved": c.source.retrieved,
-                    "obtained_from": c.source.obtained_from,
-                },
-                "citation": cite(pack, version, c).text(),
-                "note": c.note,
-            }
+            {"id": c.id, **clause_to_dict(pack, version, c), "status_label": c.status.label}
             for c in version.clauses.values()
         ],
         "rules": [
