@@ -11,7 +11,6 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -34,19 +33,11 @@ from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
 from gui.settings import Settings
-from gui.style import ReachedHighlight, install_focus_ring
+from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
 from gui.wheel_guard import install_wheel_guard
 from gui.worker import run_in_background
-
-ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
-STYLE = """
-QLabel#question { font-weight: bold; }
-QLabel#help { color: #4a4a4a; }
-QLabel#answerState { color: #5B3F8C; font-style: italic; }
-QLabel#problem { color: #A1001D; }
-"""
 
 
 class MainWindow(QMainWindow):
@@ -356,18 +347,13 @@ class MainWindow(QMainWindow):
 
     def zoom(self, step: int) -> None:
         """Zoom the whole window's text in (+1) or out (-1)."""
-        current = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - self.settings.zoom))
-        self.apply_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, current + step))])
+        self.apply_zoom(next_zoom(self.settings.zoom, step))
 
     def apply_zoom(self, factor: float) -> None:
-        """Set the text scale of the whole application."""
+        """Set the text scale of the whole application, and remember it."""
         self.settings.zoom = factor
-        font = QFont(QApplication.font())
-        font.setPointSizeF(self.base_point_size * factor)
-        QApplication.setFont(font)
-        # The style sheet fixes its widgets' fonts when it is applied; re-applying it with the
-        # new size makes every widget (and every dialog opened from the window) follow.
-        self.setStyleSheet(STYLE + f"* {{ font-size: {font.pointSizeF():.1f}pt; }}")
+        font = scale_application_font(self.base_point_size, factor)
+        self.setStyleSheet(window_style(font.pointSizeF()))
         self.findings.document().setDefaultFont(font)
         self.statusBar().showMessage(f"Zoom {round(factor * 100)}%", 2000)
         self._save_settings()

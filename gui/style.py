@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 FOCUS = "#0040C0"
@@ -103,3 +104,32 @@ def _set(widget: QWidget, on: bool) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     widget.update()
+
+
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
+STYLE = """
+QLabel#question { font-weight: bold; }
+QLabel#help { color: #4a4a4a; }
+QLabel#answerState { color: #5B3F8C; font-style: italic; }
+QLabel#problem { color: #A1001D; }
+"""
+
+
+def next_zoom(current: float, step: int) -> float:
+    """The zoom step ``step`` places (+1 in, -1 out) from the one nearest to ``current``."""
+    here = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - current))
+    return ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, here + step))]
+
+
+def scale_application_font(base_point_size: float, factor: float) -> QFont:
+    """Set the application font to ``factor`` × the base size; returns it."""
+    font = QFont(QApplication.font())
+    font.setPointSizeF(base_point_size * factor)
+    QApplication.setFont(font)
+    return font
+
+
+def window_style(point_size: float) -> str:
+    """The window's style sheet at a text size. It fixes its widgets' fonts when applied, so it is
+    re-applied with each new size to make every widget (and every dialog opened from the window) follow."""
+    return STYLE + f"* {{ font-size: {point_size:.1f}pt; }}"
