@@ -20,8 +20,13 @@ if TYPE_CHECKING:
     from core.citations import Citation, cite
     from core.conditions import UNKNOWN, TraceNode
     from core.errors import (
+        EXIT_INPUT,
+        EXIT_INTERNAL,
+        EXIT_INTERRUPTED,
         Cancelled,
         ClausewiseError,
+        ErrorKind,
+        ErrorReport,
         IdentityError,
         InputError,
         PackError,
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
         SigningError,
         VerificationError,
         WrongPassphrase,
+        explain_error,
     )
     from core.evaluator import evaluate
     from core.evidence import (
@@ -113,6 +119,12 @@ _EXPORTS: dict[str, str] = {
     "cite": "core.citations",
     "UNKNOWN": "core.conditions",
     "TraceNode": "core.conditions",
+    "EXIT_INPUT": "core.errors",
+    "EXIT_INTERNAL": "core.errors",
+    "EXIT_INTERRUPTED": "core.errors",
+    "ErrorKind": "core.errors",
+    "ErrorReport": "core.errors",
+    "explain_error": "core.errors",
     "Cancelled": "core.errors",
     "ClausewiseError": "core.errors",
     "IdentityError": "core.errors",
@@ -201,6 +213,9 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "EXIT_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "SCENARIO_SUFFIX",
     "UNKNOWN",
     "Applicability",
@@ -211,6 +226,8 @@ __all__ = [
     "Clause",
     "ClauseChange",
     "ClausewiseError",
+    "ErrorKind",
+    "ErrorReport",
     "Evaluation",
     "Fact",
     "Field",
@@ -273,6 +290,7 @@ __all__ = [
     "evaluation_to_text",
     "evidence_phrase",
     "example_paths",
+    "explain_error",
     "export_certificate",
     "export_signed_memo",
     "failure_report",

@@ -1,12 +1,23 @@
-"""Typed errors meant for the user.
+"""Typed errors meant for the user, and the one error boundary both front ends share.
 
-Core raises these with a message a person can act on; each front end turns them into one
-line (CLI) or one dialog (GUI) in a single place. Anything else escaping core is a bug.
+Core raises these with a message a person can act on. :func:`explain_error` says, for any
+exception, whether it is the user's to act on (these errors, and files the operating system
+refuses), an interruption, or a bug, and how it reads as one line; the CLI turns that into one
+line on stderr and an exit status, the app into one dialog. Anything else escaping core is a bug.
 """
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
 from pathlib import Path
+
+EXIT_INPUT = 2
+"""Exit status for bad input: a file, field, option or date that cannot be used."""
+EXIT_INTERNAL = 70
+"""Exit status for an internal error (a bug)."""
+EXIT_INTERRUPTED = 130
+"""Exit status when the user interrupted or cancelled."""
 
 
 class ClausewiseError(Exception):
@@ -90,3 +101,52 @@ class VerificationError(ClausewiseError):
 
 class Cancelled(Exception):
     """The user cancelled an operation; not an error, nothing to report."""
+
+
+class ErrorKind(enum.Enum):
+    """Whose move an error is."""
+
+    USER = "user"
+    """Bad input or a file the system refused: the message says what to change."""
+    INTERRUPTED = "interrupted"
+    """The user interrupted (Ctrl+C)."""
+    INTERNAL = "internal"
+    """A bug: to be reported, with the details."""
+
+
+@dataclass(frozen=True)
+class ErrorReport:
+    """An exception as the front ends show it: its kind and one line of text."""
+
+    kind: ErrorKind
+    message: str
+    """One line, never a traceback."""
+
+    @property
+    def exit_status(self) -> int:
+        """The command line's exit status for this error."""
+        return {ErrorKind.USER: EXIT_INPUT, ErrorKind.INTERRUPTED: EXIT_INTERRUPTED}.get(self.kind, EXIT_INTERNAL)
+
+    def terminal_line(self, program: str = "clausewise") -> str:
+        """The line a terminal shows, e.g. ``clausewise: error: a.yaml:3: answers: …``."""
+        if self.kind is ErrorKind.USER:
+            return f"{program}: error: {self.message}"
+        if self.kind is ErrorKind.INTERRUPTED:
+            return f"{program}: {self.message}"
+        return f"{program}: internal error: {self.message}"
+
+
+def explain_error(exc: BaseException) -> ErrorReport:
+    """Which kind of error ``exc`` is, and how it reads as one line.
+
+    User errors are :class:`ClausewiseError` and :class:`OSError` (a file or folder the system
+    refused: permissions, a full disk, a missing file), told by type, never by message text.
+    """
+    if isinstance(exc, ClausewiseError):
+        return ErrorReport(ErrorKind.USER, str(exc))
+    if isinstance(exc, KeyboardInterrupt | Cancelled):
+        return ErrorReport(ErrorKind.INTERRUPTED, "interrupted" if isinstance(exc, KeyboardInterrupt) else "cancelled")
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return ErrorReport(ErrorKind.USER, _one_line(_clip(f"{where}{exc.strerror or exc}", 1200)))
+    return ErrorReport(ErrorKind.INTERNAL, _one_line(_clip(f"{type(exc).__name__}: {exc}", 1200)))

@@ -76,12 +76,10 @@ def run_app(argv: list[str] | None = None) -> int:
     if not has_display():
         try:
             return headless_memo(Path(argv[0]) if argv else None)
-        except core.ClausewiseError as exc:
-            print(f"clausewise: error: {exc}", file=sys.stderr)
-            return 2
-        except Exception as exc:  # one line, never a traceback (as in the CLI)
-            print(f"clausewise: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return 70
+        except Exception as exc:  # one line, never a traceback: the CLI's error boundary
+            report = core.explain_error(exc)
+            print(report.terminal_line(), file=sys.stderr)
+            return report.exit_status
 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

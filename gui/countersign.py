@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import core
+from gui.crash import error_text
 from gui.dialogs import CountersignDialog
 from gui.worker import run_in_background
 
@@ -41,7 +42,7 @@ def _start(w, dialog: CountersignDialog) -> None:
             dialog.passphrase.selectAll()
             dialog.open()
             return
-        w.show_error("The memo was not countersigned", str(exc) if isinstance(exc, core.ClausewiseError) else repr(exc))
+        w.show_error("The memo was not countersigned", error_text(exc))
 
     w._busy("Countersigning the memo…")
     run_in_background(work, done, failed)

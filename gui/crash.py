@@ -1,7 +1,8 @@
 """Unexpected errors: shown in a dialog with "Copy details", written to a log file, work kept.
 
-The one error boundary of the app for what is not a :class:`core.ClausewiseError` (those are
-shown where they happen). Errors in worker threads are handed to the UI thread by a signal.
+The app's error boundary for what is not caught where it happens. Which errors are the user's and
+how they read in one line is :func:`core.explain_error`, shared with the CLI. Errors in worker
+threads are handed to the UI thread by a signal.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ import platformdirs
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+import core
+
 LOG_NAME = "clausewise.log"
+
+
+def error_text(exc: BaseException) -> str:
+    """The text of an error dialog for ``exc``: a user error's own line, else "Unexpected error (…)"."""
+    report = core.explain_error(exc)
+    if report.kind is core.ErrorKind.USER:
+        return report.message
+    return f"Unexpected error ({report.message}). Nothing was lost; please report this."
 
 
 def log_dir() -> Path:
@@ -40,7 +51,7 @@ def write_log(details: str) -> Path:
 class CrashReporter(QObject):
     """Installed as ``sys.excepthook`` and ``threading.excepthook``."""
 
-    reported = Signal(str)
+    reported = Signal(str, str)
 
     def __init__(self, parent: QWidget | None, keep_work: Callable[[], None]) -> None:
         super().__init__(parent)
@@ -57,13 +68,17 @@ class CrashReporter(QObject):
             self.log_path = write_log(details)
         except OSError:
             self.log_path = None
-        self.reported.emit(details)
+        report = core.explain_error(value)
+        if report.kind is core.ErrorKind.USER:  # a user error nobody caught: its own words are enough
+            self.reported.emit(report.message, details)
+        else:
+            self.reported.emit(f"Clausewise met an unexpected error: {report.message}", details)
 
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         """``threading.excepthook``: the same, for errors in other threads."""
         self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
 
-    def _show(self, details: str) -> None:
+    def _show(self, headline: str, details: str) -> None:
         kept = "Your unsaved work was kept as a draft."
         try:
             self.keep_work()
@@ -72,7 +87,7 @@ class CrashReporter(QObject):
         where = f"Details were written to {self.log_path}." if self.log_path else "The log could not be written."
         box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", "", QMessageBox.StandardButton.Ok)
         box.setParent(self.parent_widget, box.windowFlags())
-        box.setText(f"Clausewise met an unexpected error: {details.strip().splitlines()[-1]}")
+        box.setText(headline)
         box.setInformativeText(f"{kept} {where} Please report this, with the details.")
         box.setDetailedText(details)
         copy = box.addButton("&Copy details", QMessageBox.ButtonRole.ActionRole)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 import core
+from gui.crash import error_text
 from gui.dialogs import ExportDialog, VerificationDialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
             self.export_dialog.passphrase.selectAll()
             self.export_dialog.open()
             return
-        self.show_error("The memo was not written", _describe(exc))
+        self.show_error("The memo was not written", error_text(exc))
 
     def verify_memo(self) -> None:
         """File → Verify Memo…"""
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def _verify_failed(self, exc: BaseException) -> None:
         self._not_busy()
-        self.show_error("The memo could not be checked", _describe(exc))
+        self.show_error("The memo could not be checked", error_text(exc))
 
     def _busy(self, text: str) -> None:
         self.busy = QProgressDialog(text, "", 0, 0, self)
@@ -391,9 +392,3 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         with contextlib.suppress(core.ClausewiseError):  # settings are a convenience; never block on them
             self.settings.save()
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, core.ClausewiseError):
-        return str(exc)
-    return f"Unexpected error ({type(exc).__name__}: {exc}). Nothing was lost; please report this."

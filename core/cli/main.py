@@ -1,9 +1,9 @@
 """Command-line entry point and its single error boundary.
 
-Every command returns an exit status. User errors (:class:`core.errors.ClausewiseError`, and
-files the operating system refuses) become one line on stderr and status 2;
-anything unexpected becomes one line and status 70
-(``--debug`` shows the traceback). Nothing else prints a traceback.
+Every command returns an exit status. Which errors are the user's and how they read is decided
+once, by :func:`core.explain_error` (the app uses the same): user errors become one line on
+stderr and status 2; anything unexpected becomes one line and status 70 (``--debug`` shows the
+traceback). Nothing else prints a traceback.
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from core import Cancelled, ClausewiseError, __version__
+from core import EXIT_INPUT, EXIT_INTERRUPTED, Cancelled, ErrorKind, __version__, explain_error
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_INPUT = 2
-EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
 
 EXIT_CODES = """\
 exit status:
@@ -90,25 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return int(args.run(args) or 0)
-    except ClausewiseError as exc:
-        print(f"clausewise: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
     except Cancelled:
         return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        print("clausewise: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (``| head``): not an error
         return EXIT_OK
-    except OSError as exc:  # a file or folder the system refused (permissions, a full disk...): not a bug
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"clausewise: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INPUT
-    except Exception as exc:  # the one place unexpected errors are caught
-        if args.debug:
+    except (Exception, KeyboardInterrupt) as exc:  # the one place errors are caught
+        report = explain_error(exc)
+        if report.kind is ErrorKind.INTERNAL and args.debug:
             raise
-        print(
-            f"clausewise: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        hint = " (run with --debug for details)" if report.kind is ErrorKind.INTERNAL else ""
+        print(report.terminal_line() + hint, file=sys.stderr)
+        return report.exit_status
