@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
     from core.evaluator import evaluate
     from core.evidence import (
+        badge_colour,
         badge_text,
         evidence_phrase,
         finding_evidence,
@@ -105,6 +106,7 @@ _EXPORTS: dict[str, str] = {
     "default_locked": "core.whatif",
     "MemoHeader": "core.memo.context",
     "countersign_memo": "core.signing.countersign",
+    "badge_colour": "core.evidence",
     "badge_text": "core.evidence",
     "evidence_phrase": "core.evidence",
     "finding_evidence": "core.evidence",
@@ -273,6 +275,7 @@ __all__ = [
     "WhatIf",
     "WrongPassphrase",
     "__version__",
+    "badge_colour",
     "badge_text",
     "check_case",
     "cite",

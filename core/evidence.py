@@ -91,9 +91,39 @@ def verdict_label(
     return t("evidence.label", verdict=word, evidence=evidence_phrase(status, publisher, t))
 
 
+def overall_label(ev: Evaluation, messages: Catalogue | None = None) -> str:
+    """The overall verdict with the evidence it rests on (:func:`verdict_label`)."""
+    return verdict_label(ev.overall, overall_evidence(ev), overall_publisher(ev), messages)
+
+
+def pack_label(p: PackResult, messages: Catalogue | None = None) -> str:
+    """A pack's verdict with the evidence it rests on (:func:`verdict_label`)."""
+    return verdict_label(p.verdict, pack_evidence(p), p.pack.publisher, messages)
+
+
+def finding_label(f: Finding, publisher: str, messages: Catalogue | None = None) -> str:
+    """A finding's verdict with the evidence it rests on; ``publisher``: its pack's publisher."""
+    return verdict_label(f.verdict, finding_evidence(f), publisher, messages)
+
+
 def badge_text(status: VerificationStatus, messages: Catalogue | None = None) -> str:
     """The short badge of a quote: primary, archived, cross-checked or press."""
     return (messages or catalogue())(f"badge.{status.value}")
+
+
+_BADGE_COLOURS = {
+    VerificationStatus.PRIMARY: "#24692A",
+    VerificationStatus.ARCHIVE: "#1456A8",
+    VerificationStatus.CROSS_CHECKED: "#8A5300",
+    VerificationStatus.SECONDARY: "#A1001D",
+}
+
+
+def badge_colour(status: VerificationStatus) -> str:
+    """The ground (``#RRGGBB``) of a quote's status badge, the same in the window and the memo.
+
+    White text on each has a contrast above 4.5:1."""
+    return _BADGE_COLOURS[status]
 
 
 def evidence_caveat(ev: Evaluation, messages: Catalogue | None = None) -> str:

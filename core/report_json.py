@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from core.citations import cite
-from core.evidence import finding_evidence, overall_evidence, overall_publisher, pack_evidence, verdict_label
+from core.evidence import finding_evidence, finding_label, overall_evidence, overall_label, pack_evidence, pack_label
 from core.packs import Clause, PackSet, PackVersion, PolicyPack
 from core.results import Evaluation, Finding, PackResult
 from core.scenario import normalise_answers
@@ -32,7 +32,7 @@ def evaluation_to_dict(evaluation: Evaluation, packs: PackSet) -> dict[str, Any]
         "as_of": evaluation.as_of.isoformat(),
         "overall": evaluation.overall.value,
         "overall_evidence": _status(overall_evidence(evaluation)),
-        "overall_label": verdict_label(evaluation.overall, overall_evidence(evaluation), overall_publisher(evaluation)),
+        "overall_label": overall_label(evaluation),
         "evidence_caveat": evaluation.evidence_caveat,
         "packs": {p.pack.id: _pack(p) for p in evaluation.packs},
         "questions": list(evaluation.questions),
@@ -90,7 +90,7 @@ def _pack(p: PackResult) -> dict[str, Any]:
         },
         "digest": p.pack.digest,
         "evidence": _status(pack_evidence(p)),
-        "verdict_label": verdict_label(p.verdict, pack_evidence(p), p.pack.publisher),
+        "verdict_label": pack_label(p),
         "findings": [_finding(f, p.pack.publisher) for f in p.findings],
         "not_triggered": list(p.not_triggered),
         "notices": list(p.notices),
@@ -120,7 +120,7 @@ def _finding(f: Finding, publisher: str) -> dict[str, Any]:
         "title": f.title,
         "verdict": f.verdict.value,
         "evidence": _status(finding_evidence(f)),
-        "verdict_label": verdict_label(f.verdict, finding_evidence(f), publisher),
+        "verdict_label": finding_label(f, publisher),
         "case": f.case,
         "clauses": [c.id for c in f.clauses],
         "explanation": f.explanation,

@@ -5,15 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from core.citations import cite
-from core.evidence import (
-    badge_text,
-    evidence_phrase,
-    finding_evidence,
-    overall_evidence,
-    overall_publisher,
-    pack_evidence,
-    verdict_label,
-)
+from core.evidence import badge_text, evidence_phrase, finding_label, overall_label, pack_evidence, pack_label
 from core.packs import PackSet
 from core.results import Evaluation, Finding, PackResult
 
@@ -42,7 +34,7 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
     out.append(f"Clausewise evaluation: {title}")
     out.append(f"Evaluated as of {ev.as_of.isoformat()}")
     out.append("")
-    label = verdict_label(ev.overall, overall_evidence(ev), overall_publisher(ev))
+    label = overall_label(ev)
     out += wrap(f"Overall: {ev.overall.symbol} {label}. {ev.overall.overall_meaning}", "")
     if ev.evidence_caveat:
         out += wrap(f"Evidence: {ev.evidence_caveat}", "")
@@ -67,7 +59,7 @@ def evaluation_to_text(evaluation: Evaluation, packs: PackSet, *, show_trace: bo
 
 def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
     out = [f"== {p.pack.title} ({p.pack.publisher}) =="]
-    out += wrap(f"Verdict: {p.verdict.symbol} {verdict_label(p.verdict, pack_evidence(p), p.pack.publisher)}", "")
+    out += wrap(f"Verdict: {p.verdict.symbol} {pack_label(p)}", "")
     if p.version is not None:
         out.append(f"Version used: {p.version.id} (in force {p.version.period}), “{p.version.title}”")
         if p.version.note and p.findings:
@@ -88,7 +80,7 @@ def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
 
 
 def _finding_lines(p: PackResult, f: Finding, show_trace: bool) -> list[str]:
-    label = verdict_label(f.verdict, finding_evidence(f), p.pack.publisher)
+    label = finding_label(f, p.pack.publisher)
     out = wrap(f"{f.verdict.symbol} {label}: {f.title} [{f.rule}]", "  ", "    ")
     out.extend(wrap(f.explanation, "    "))
     if f.facts:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import core
 
-DEFAULT_EXAMPLE = "body-cam-patrol-uk.scenario.yaml"
+DEFAULT_EXAMPLE = f"body-cam-patrol-uk{core.SCENARIO_SUFFIX}"
 
 
 def has_display() -> bool:

@@ -17,7 +17,7 @@ def read_scenario(path: Path, questionnaire: core.Questionnaire) -> core.Scenari
     if head.lstrip().startswith(b"%PDF-"):
         raise core.InputError(
             "this is a PDF document (perhaps a signed memo), not a scenario. To check a signed memo, "
-            "use File → Verify Memo… (Ctrl+Shift+V); to open a scenario, choose a .scenario.yaml file.",
+            f"use File → Verify Memo… (Ctrl+Shift+V); to open a scenario, choose a {core.SCENARIO_SUFFIX} file.",
             file=path,
         )
     try:

@@ -16,14 +16,6 @@ SYMBOLS = {v: v.mark for v in Verdict}
 COLOURS = {v: v.colour for v in Verdict}
 
 
-STATUS_COLOURS = {
-    core.VerificationStatus.PRIMARY: "#24692A",
-    core.VerificationStatus.ARCHIVE: "#1456A8",
-    core.VerificationStatus.CROSS_CHECKED: "#8A5300",
-    core.VerificationStatus.SECONDARY: "#A1001D",
-}
-
-
 def badge(verdict: Verdict, evidence: core.VerificationStatus | None = None, publisher: str = "") -> str:
     """A coloured badge with a symbol and the verdict in words, then the evidence it rests on."""
     out = (
@@ -43,7 +35,7 @@ def _sentence(phrase: str) -> str:
 def status_badge(status: core.VerificationStatus) -> str:
     """The visible badge of a quote: primary, archived, cross-checked or press."""
     return (
-        f'<span style="background-color:{STATUS_COLOURS[status]}; color:#ffffff;">'
+        f'<span style="background-color:{core.badge_colour(status)}; color:#ffffff;">'
         f"&nbsp;{escape(core.badge_text(status))}&nbsp;</span>"
     )
 

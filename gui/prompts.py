@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+import core
 from gui.autosave import Draft
 
-SCENARIO_FILTER = "Clausewise scenarios (*.scenario.yaml *.yaml);;All files (*)"
+SCENARIO_FILTER = f"Clausewise scenarios (*{core.SCENARIO_SUFFIX} *.yaml);;All files (*)"
 
 
 class DialogPrompts:
@@ -39,7 +40,7 @@ class DialogPrompts:
         path, _ = QFileDialog.getSaveFileName(self.parent, "Save scenario as", str(start), SCENARIO_FILTER)
         if not path:
             return None
-        return Path(path if path.endswith(".yaml") else path + ".scenario.yaml")
+        return Path(path if path.endswith(".yaml") else path + core.SCENARIO_SUFFIX)
 
     def ask_folder(self) -> Path | None:
         """Ask which folder of scenarios to open as a portfolio."""

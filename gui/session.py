@@ -21,7 +21,7 @@ from gui.verdict_change import VerdictChange, VerdictSnapshot, describe_answer_e
 
 __all__ = ["AUTOSAVE_NAME", "Draft", "ExportRequest", "Session", "SessionView", "read_scenario"]
 
-SUFFIX = ".scenario.yaml"
+SUFFIX = core.SCENARIO_SUFFIX
 
 
 class Session:

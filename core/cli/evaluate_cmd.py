@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from core import (
+    SCENARIO_SUFFIX,
     InputError,
     Verdict,
     default_locked,
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="evaluate a scenario file against the policy packs",
         description="Evaluate a scenario file: verdict per policy, findings with quoted clauses, open questions.",
     )
-    p.add_argument("scenario", type=Path, metavar="SCENARIO", help="a .scenario.yaml file")
+    p.add_argument("scenario", type=Path, metavar="SCENARIO", help=f"a {SCENARIO_SUFFIX} file")
     add_as_of_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     add_packs_option(p)

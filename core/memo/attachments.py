@@ -15,21 +15,21 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
+from core.pack_loader import PACK_SUFFIX
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
 from core.results import Evaluation
-from core.scenario import scenario_to_yaml
+from core.scenario import SUFFIX, scenario_to_yaml
 from core.version import __version__
 
 PRINTED_KEY = "/ClausewiseVerdicts"
 """Document information key holding the verdicts printed in the memo, as JSON."""
 
-SCENARIO = "scenario.scenario.yaml"
+SCENARIO = f"scenario{SUFFIX}"
 EVALUATION = "evaluation.json"
 QUESTIONNAIRE = "questionnaire.yaml"
 COUNTRIES = "countries.yaml"
 PACK_PREFIX = "pack-"
-PACK_SUFFIX = ".pack.yaml"
 
 
 @dataclass(frozen=True)

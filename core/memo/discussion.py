@@ -6,7 +6,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 
 from core.citations import cite
 from core.conditions import UNKNOWN
-from core.evidence import badge_text, finding_evidence, verdict_label
+from core.evidence import badge_text, finding_label
 from core.memo import fonts
 from core.memo.context import MemoContext
 from core.memo.flowables import WIDTH, quote_block
@@ -81,7 +81,7 @@ def _finding(c: MemoContext, p: PackResult, f: Finding) -> list:
     assert p.version is not None
     t = c.t
     colour = VERDICT_COLOURS[f.verdict].hexval()[2:]
-    label = fonts.markup(verdict_label(f.verdict, finding_evidence(f), p.pack.publisher, t), FINDING.fontName)
+    label = fonts.markup(finding_label(f, p.pack.publisher, t), FINDING.fontName)
     head = Paragraph(
         f'<font color="#{colour}">{label}</font><br/>'
         + fonts.markup(f.title, FINDING.fontName)

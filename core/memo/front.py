@@ -10,9 +10,9 @@ from core.evidence import (
     evidence_phrase,
     finding_evidence,
     overall_evidence,
+    overall_label,
     overall_publisher,
     pack_evidence,
-    verdict_label,
 )
 from core.memo import fonts
 from core.memo.context import MemoContext
@@ -107,7 +107,7 @@ def verdict_box(c: MemoContext) -> list:
     """The overall verdict with the evidence it rests on, and the caveat, stacked in reading order."""
     ev, t = c.ev, c.t
     colour = VERDICT_COLOURS[ev.overall]
-    label = verdict_label(ev.overall, overall_evidence(ev), overall_publisher(ev), t)
+    label = overall_label(ev, t)
     cells = [
         [Paragraph(fonts.markup(t("memo.verdict_box", label=label), VERDICT.fontName), VERDICT)],
         [para(t(f"verdict_meaning.{ev.overall.value}"), BODY, width=WIDTH - 24)],

@@ -7,6 +7,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from core.evidence import badge_colour
 from core.memo import fonts
 from core.packs import VerificationStatus
 from core.verdicts import Verdict
@@ -63,10 +64,5 @@ def para(text: str, style: ParagraphStyle, *, face: str | None = None, width: fl
     return Paragraph(fonts.markup(text, base), style)
 
 
-STATUS_COLOURS = {
-    VerificationStatus.PRIMARY: colors.HexColor("#24692A"),
-    VerificationStatus.ARCHIVE: colors.HexColor("#1456A8"),
-    VerificationStatus.CROSS_CHECKED: colors.HexColor("#8A5300"),
-    VerificationStatus.SECONDARY: colors.HexColor("#A1001D"),
-}
-"""Badge grounds of a quote's verification status (white text on each: contrast above 4.5:1)."""
+STATUS_COLOURS = {s: colors.HexColor(badge_colour(s)) for s in VerificationStatus}
+"""Badge grounds of a quote's verification status (the table is core.evidence)."""
