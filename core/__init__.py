@@ -84,7 +84,7 @@ if TYPE_CHECKING:
     from core.signing.verify import VerificationReport, verify_memo
     from core.signing.verify import report_json as verification_report_json
     from core.timeline import Period, Timeline, timeline
-    from core.userdirs import config_dir, data_dir
+    from core.userdirs import config_dir, data_dir, log_dir
     from core.verdicts import Verdict, most_severe
     from core.version import __version__
     from core.whatif import (
@@ -187,6 +187,7 @@ _EXPORTS: dict[str, str] = {
     "timeline": "core.timeline",
     "config_dir": "core.userdirs",
     "data_dir": "core.userdirs",
+    "log_dir": "core.userdirs",
     "Verdict": "core.verdicts",
     "most_severe": "core.verdicts",
     "__version__": "core.version",
@@ -306,6 +307,7 @@ __all__ = [
     "load_packs",
     "load_questionnaire",
     "load_scenario",
+    "log_dir",
     "most_severe",
     "overall_evidence",
     "overall_publisher",

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.truth import Truth, all_of, any_of
+from core.truth import Truth, all_of, any_of, negate
 
 
 class _Unknown:
@@ -179,17 +179,11 @@ class Not(Condition):
 
     def __post_init__(self) -> None:
         fn = self.child.holds
-
-        def holds(values: Values) -> Truth:
-            r = fn(values)
-            return None if r is None else not r
-
-        self._set_holds(holds)
+        self._set_holds(lambda values: negate(fn(values)))
 
     def trace(self, values: Values) -> TraceNode:
         kid = self.child.trace(values)
-        value = None if kid.value is None else not kid.value
-        return TraceNode("not", "not the following", value, children=(kid,))
+        return TraceNode("not", "not the following", negate(kid.value), children=(kid,))
 
     def fields(self) -> frozenset[str]:
         return self.child.fields()

@@ -46,6 +46,14 @@ def pack_digest(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def span_text(start: dt.date | None, end: dt.date | None) -> str:
+    """A span of days, both ends included: ``2023-01-16 to 2024-04-30``, ``from 2024-05-01``,
+    ``until 2024-04-30`` or ``always`` (None: open at that end)."""
+    if start is None:
+        return "always" if end is None else f"until {end.isoformat()}"
+    return f"from {start.isoformat()}" if end is None else f"{start.isoformat()} to {end.isoformat()}"
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a clause's wording was obtained."""
@@ -100,9 +108,7 @@ class PackVersion:
     @property
     def period(self) -> str:
         """E.g. ``2023-01-16 to 2024-04-30`` or ``from 2024-05-01``."""
-        if self.effective_to is None:
-            return f"from {self.effective_from.isoformat()}"
-        return f"{self.effective_from.isoformat()} to {self.effective_to.isoformat()}"
+        return span_text(self.effective_from, self.effective_to)
 
 
 @dataclass(frozen=True)

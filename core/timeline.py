@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from core.evaluator import evaluate
-from core.packs import PackSet
+from core.packs import PackSet, span_text
 from core.results import Applicability
 from core.scenario import Scenario
 from core.verdicts import Verdict
@@ -42,13 +42,7 @@ class Period:
 
     def span(self) -> str:
         """E.g. ``until 2024-04-30``, ``2024-05-01 to 2025-01-28`` or ``from 2025-02-02``."""
-        if self.start is None and self.end is None:
-            return "always"
-        if self.start is None:
-            return f"until {self.end}"
-        if self.end is None:
-            return f"from {self.start}"
-        return f"{self.start} to {self.end}"
+        return span_text(self.start, self.end)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ portable installs).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -16,40 +17,40 @@ import platformdirs
 APP = "Clausewise"
 
 
-def _home() -> Path | None:
-    value = os.environ.get("CLAUSEWISE_HOME")
-    return Path(value) if value else None
+def _folder(path: Path, *, private: bool = False) -> Path:
+    """``path``, created if missing; ``private``: readable by the user only (POSIX)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if private and os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def _base(kind: str, platform_dir: Callable[..., str]) -> Path:
+    """``$CLAUSEWISE_HOME/kind`` when that is set, else the platform's folder for the app."""
+    home = os.environ.get("CLAUSEWISE_HOME")
+    return _folder(Path(home) / kind if home else Path(platform_dir(APP, appauthor=False)))
 
 
 def data_dir() -> Path:
     """The user's data directory (identities, autosave); created on first use."""
-    home = _home()
-    path = home / "data" if home else Path(platformdirs.user_data_dir(APP, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _base("data", platformdirs.user_data_dir)
 
 
 def config_dir() -> Path:
     """The user's configuration directory (settings, trusted certificates); created on first use."""
-    home = _home()
-    path = home / "config" if home else Path(platformdirs.user_config_dir(APP, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _base("config", platformdirs.user_config_dir)
+
+
+def log_dir() -> Path:
+    """Where the app's error log is (the platform's user log folder); created on first use."""
+    return _base("logs", platformdirs.user_log_dir)
 
 
 def identities_dir() -> Path:
     """Signing identities (PKCS#12 files), readable by the user only."""
-    path = data_dir() / "identities"
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
-    return path
+    return _folder(data_dir() / "identities", private=True)
 
 
 def trusted_dir() -> Path:
     """Certificates the user trusts (PEM files)."""
-    path = config_dir() / "trusted"
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
-    return path
+    return _folder(config_dir() / "trusted", private=True)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from core.errors import InputError
+from core.reading import read_bytes
 from core.yaml_compose import MAX_DEPTH, compose
 from core.yaml_errors import enclosing_key, explain_syntax_error
 
@@ -81,20 +82,7 @@ def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
     At most :data:`MAX_BYTES` are read, so a device or a pipe that never ends (``/dev/zero``) is
     refused rather than read until memory runs out.
     """
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise error_class("no such file", file=path) from None
-    except IsADirectoryError:
-        raise error_class("is a directory, not a file", file=path) from None
-    except OSError as exc:
-        raise error_class(f"cannot read: {exc.strerror or exc}", file=path) from None
-    except ValueError as exc:  # e.g. a NUL character in the path
-        raise error_class(f"cannot read: {exc}", file=path) from None
-    if len(raw) > MAX_BYTES:
-        raise error_class(f"too large (more than {MAX_BYTES:,} bytes, the limit)", file=path)
-    return decode_text(raw, path, error_class)
+    return decode_text(read_bytes(path, error_class, limit=MAX_BYTES), path, error_class)
 
 
 def decode_text(raw: bytes, file: str | Path, error_class: type[InputError] = InputError) -> str:

@@ -8,14 +8,12 @@ threads are handed to the UI thread by a signal.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -34,8 +32,7 @@ def error_text(exc: BaseException) -> str:
 
 def log_dir() -> Path:
     """Where the log is: the platform's user log folder, or ``$CLAUSEWISE_HOME/logs`` (tests)."""
-    home = os.environ.get("CLAUSEWISE_HOME")
-    return Path(home) / "logs" if home else Path(platformdirs.user_log_dir("Clausewise", appauthor=False))
+    return core.log_dir()
 
 
 def write_log(details: str) -> Path:

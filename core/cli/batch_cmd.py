@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from core import PortfolioEntry, Verdict, run_batch
-from core.cli.common import add_packs_option, packs_from, parse_date_argument, write
+from core.cli.common import add_format_option, add_packs_option, packs_from, parse_date_argument, write
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="evaluation date (default: each file's, else today)",
     )
     p.add_argument("--compare-to", type=parse_date_argument, metavar="YYYY-MM-DD", help="a second date to compare with")
-    p.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    add_format_option(p, "csv", "json")
     add_packs_option(p)
     p.set_defaults(run=run)
 

@@ -7,7 +7,23 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from core import PackSet, Scenario, load_packs, load_scenario, parse_date
+from core import SCENARIO_SUFFIX, PackSet, Scenario, load_packs, load_scenario, parse_date
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    """The positional ``SCENARIO`` file."""
+    parser.add_argument("scenario", type=Path, metavar="SCENARIO", help=f"a {SCENARIO_SUFFIX} file")
+
+
+def add_actions(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    """The ``ACTION`` sub-commands of a command (``packs list``, ``identity create``…), one required."""
+    return parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
+
+
+def add_format_option(parser: argparse.ArgumentParser, *formats: str) -> None:
+    """``--format``: text (the default) or one of ``formats`` (default: json)."""
+    choices = ("text", *(formats or ("json",)))
+    parser.add_argument("--format", choices=choices, default="text", help="output format (default: text)")
 
 
 def add_packs_option(parser: argparse.ArgumentParser) -> None:

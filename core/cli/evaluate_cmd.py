@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from core import (
-    SCENARIO_SUFFIX,
     InputError,
     Verdict,
     default_locked,
@@ -18,7 +16,15 @@ from core import (
     what_if,
     wrap_text,
 )
-from core.cli.common import add_as_of_option, add_packs_option, packs_from, scenario_from, write
+from core.cli.common import (
+    add_as_of_option,
+    add_format_option,
+    add_packs_option,
+    add_scenario_argument,
+    packs_from,
+    scenario_from,
+    write,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,9 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="evaluate a scenario file against the policy packs",
         description="Evaluate a scenario file: verdict per policy, findings with quoted clauses, open questions.",
     )
-    p.add_argument("scenario", type=Path, metavar="SCENARIO", help=f"a {SCENARIO_SUFFIX} file")
+    add_scenario_argument(p)
     add_as_of_option(p)
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_format_option(p)
     add_packs_option(p)
     p.add_argument("--trace", action="store_true", help="text output: show each finding's condition trace")
     p.add_argument(

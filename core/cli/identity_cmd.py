@@ -17,14 +17,14 @@ from core import (
     trusted_certificates,
     untrust_certificate,
 )
-from core.cli.common import write
+from core.cli.common import add_actions, write
 from core.cli.secrets_input import from_env, prompt
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``identity`` subcommand and its actions."""
     p = sub.add_parser("identity", help="create, import, list and export signing identities; manage trust")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    actions = add_actions(p)
 
     c = actions.add_parser("create", help="create a self-issued signing identity (ECDSA P-256, 3 years)")
     c.add_argument("--holder", required=True, metavar="NAME", help="your name, as it appears on the memo")

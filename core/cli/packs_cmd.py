@@ -24,17 +24,17 @@ from core import (
     load_questionnaire,
     tests_path_for,
 )
-from core.cli.common import add_packs_option, packs_from, write
+from core.cli.common import add_actions, add_format_option, add_packs_option, packs_from, write
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``packs`` subcommand and its actions."""
     p = sub.add_parser("packs", help="list, show, check or compare policy packs")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    actions = add_actions(p)
 
     ls = actions.add_parser("list", help="list packs with their versions and clause counts")
     add_packs_option(ls)
-    ls.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(ls)
     ls.set_defaults(run=run_list)
 
     show = actions.add_parser("show", help="show one version of a pack: its clauses and rules")
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument(
         "--version", dest="pack_version", metavar="V", help="version id (default: the one in force today)"
     )
-    show.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(show)
     add_packs_option(show)
     show.set_defaults(run=run_show)
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from core import verification_report_json, verify_memo
-from core.cli.common import write
+from core.cli.common import add_format_option, write
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("memo", type=Path, metavar="MEMO.pdf")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(p)
     p.set_defaults(run=run)
 
 

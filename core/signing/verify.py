@@ -27,6 +27,7 @@ from pathlib import Path
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from core.errors import ClausewiseError, VerificationError
+from core.reading import read_bytes
 from core.signing.coverage import (
     CoverageError,
     byte_layout,
@@ -50,14 +51,7 @@ def verify_memo(path: Path, *, data: bytes | None = None) -> VerificationReport:
     """Verify the memo at ``path`` (or ``data``, reported as ``path``)."""
     name = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise VerificationError("no such file", file=path) from None
-        except IsADirectoryError:
-            raise VerificationError("this is a folder, not a memo", file=path) from None
-        except OSError as exc:
-            raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+        data = read_bytes(path, VerificationError, folder="this is a folder, not a memo")
     if b"%PDF-" not in data[:1024]:  # the PDF header may follow up to 1 KB of other bytes
         raise VerificationError("not a PDF file", file=path)
     try:
