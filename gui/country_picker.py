@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -212,9 +212,8 @@ class CountriesInput(FieldInput):
     def _add(self, code: str | None) -> None:
         if code and code not in self._codes():
             self._append(code)
-            self.none_box.blockSignals(True)
-            self.none_box.setChecked(False)
-            self.none_box.blockSignals(False)
+            with QSignalBlocker(self.none_box):
+                self.none_box.setChecked(False)
             self._update_state()
             self.changed.emit()
 

@@ -24,6 +24,24 @@ import core
 from gui.inputs import make_input
 
 
+def title_edit() -> QLineEdit:
+    """The scenario title's box (the same in the form and the guided steps)."""
+    edit = QLineEdit()
+    edit.setAccessibleName("Scenario title")
+    edit.setPlaceholderText("A short name for the deployment")
+    return edit
+
+
+def as_of_edit() -> QDateEdit:
+    """The evaluation date's picker, off until a fixed date is chosen."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName("Evaluation date")
+    edit.setEnabled(False)
+    return edit
+
+
 class FieldRow(QWidget):
     """A question, its help text and its input."""
 
@@ -67,17 +85,11 @@ class ScenarioForm(QScrollArea):
 
         basics = QGroupBox("Scenario")
         form = QFormLayout(basics)
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Scenario title")
-        self.title.setPlaceholderText("A short name for the deployment")
+        self.title = title_edit()
         self.title.textEdited.connect(self.title_changed.emit)
         self.use_date = QCheckBox("Evaluate as of")
         self.use_date.setAccessibleName("Evaluate as of a fixed date (otherwise today)")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName("Evaluation date")
-        self.date.setEnabled(False)
+        self.date = as_of_edit()
         self.use_date.toggled.connect(self._date_toggled)
         self.date.dateChanged.connect(lambda _: self._emit_date())
         date_row = QHBoxLayout()

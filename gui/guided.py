@@ -15,11 +15,9 @@ from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.findings_html import SYMBOLS
-from gui.form import FieldRow
+from gui.form import FieldRow, as_of_edit, title_edit
 
 
 def _page(widgets: list[QWidget], intro: str) -> QScrollArea:
@@ -115,16 +113,10 @@ class GuidedForm(QWidget):
         self.show_page(0)
 
     def _basics_page(self) -> QScrollArea:
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Scenario title")
-        self.title.setPlaceholderText("A short name for the deployment")
+        self.title = title_edit()
         self.title.textEdited.connect(self.title_changed.emit)
         self.use_date = QCheckBox("Evaluate as of a fixed date (otherwise today)")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName("Evaluation date")
-        self.date.setEnabled(False)
+        self.date = as_of_edit()
         self.use_date.toggled.connect(self._date_edited)
         self.date.dateChanged.connect(lambda _: self._date_edited())
         box = QWidget()

@@ -54,19 +54,11 @@ class History:
 
     def undo(self) -> Step | None:
         """Take back the last step (None if there is none); it can then be redone."""
-        if not self._undo:
-            return None
-        step = self._undo.pop()
-        self._redo.append(step)
-        return step
+        return _move_last(self._undo, self._redo)
 
     def redo(self) -> Step | None:
         """Make the last undone step again (None if there is none)."""
-        if not self._redo:
-            return None
-        step = self._redo.pop()
-        self._undo.append(step)
-        return step
+        return _move_last(self._redo, self._undo)
 
     def clear(self) -> None:
         """Forget everything (another scenario was opened)."""
@@ -82,3 +74,12 @@ class History:
     def redo_label(self) -> str | None:
         """What Redo would make again, or None."""
         return self._redo[-1].label if self._redo else None
+
+
+def _move_last(source: list[Step], target: list[Step]) -> Step | None:
+    """Move the last step of ``source`` onto ``target`` and return it (None if ``source`` is empty)."""
+    if not source:
+        return None
+    step = source.pop()
+    target.append(step)
+    return step
