@@ -7,7 +7,6 @@ from pathlib import Path
 
 from core import (
     InputError,
-    WrongPassphrase,
     create_identity,
     export_certificate,
     find_identity,
@@ -18,7 +17,7 @@ from core import (
     untrust_certificate,
 )
 from core.cli.common import add_actions, write
-from core.cli.secrets_input import from_env, prompt
+from core.cli.secrets_input import from_env, prompt, with_passphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,13 +90,11 @@ def run_create(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import a PKCS#12 file."""
-    passphrase = from_env(args.passphrase_env)
-    try:
-        identity = import_identity(args.file, passphrase, name=args.name, force=args.force)
-    except WrongPassphrase:
-        if args.passphrase_env:
-            raise
-        identity = import_identity(args.file, prompt(f"Passphrase for {args.file}"), name=args.name, force=args.force)
+    identity = with_passphrase(
+        args.passphrase_env,
+        f"Passphrase for {args.file}",
+        lambda passphrase: import_identity(args.file, passphrase, name=args.name, force=args.force),
+    )
     write(f"Imported signing identity {identity.describe()}\nFingerprint (SHA-256): {identity.fingerprint}\n")
     if identity.weak:
         write(f"Warning: imported with --force although {identity.weak}; it is reported as weak.\n")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
-from core import InputError
+from core import InputError, WrongPassphrase
+
+T = TypeVar("T")
 
 
 def from_env(var: str | None) -> str | None:
@@ -32,3 +36,14 @@ def prompt(label: str, *, twice: bool = False) -> str:
     if twice and getpass.getpass(f"{label} (again): ") != first:
         raise InputError("the two passphrases differ")
     return first
+
+
+def with_passphrase(var: str | None, label: str, action: Callable[[str | None], T]) -> T:
+    """``action(passphrase)`` with the passphrase in environment variable ``var``; without ``var``,
+    a wrong (or missing) passphrase is asked for once on the terminal, as ``label``."""
+    try:
+        return action(from_env(var))
+    except WrongPassphrase:
+        if var:
+            raise
+        return action(prompt(label))

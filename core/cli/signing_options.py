@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from core import InputError, SigningIdentity, WrongPassphrase, find_identity
-from core.cli.secrets_input import from_env, prompt
+from core import InputError, SigningIdentity, find_identity
+from core.cli.secrets_input import with_passphrase
 
 T = TypeVar("T")
 
@@ -40,10 +40,5 @@ def sign_as_chosen(args: argparse.Namespace, sign: Callable[[SigningIdentity, st
     Without ``--passphrase-env``, a wrong (or missing) passphrase is asked for once on the terminal.
     """
     identity = find_identity(args.identity)
-    passphrase = from_env(args.passphrase_env)
-    try:
-        return sign(identity, passphrase)
-    except WrongPassphrase:
-        if args.passphrase_env:
-            raise
-        return sign(identity, prompt(f"Passphrase for signing identity {identity.name}"))
+    label = f"Passphrase for signing identity {identity.name}"
+    return with_passphrase(args.passphrase_env, label, lambda passphrase: sign(identity, passphrase))
