@@ -12,9 +12,9 @@ slower :meth:`Condition.trace` records every node's value for explanations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from core.truth import Truth, all_of, any_of, negate
 
@@ -122,53 +122,53 @@ class Constant(Condition):
 
 
 @dataclass(frozen=True)
-class AllOf(Condition):
-    """True when every child is true; false as soon as one is false."""
+class _Combination(Condition):
+    """Several children combined by one three-valued connective (:mod:`core.truth`)."""
 
     children: tuple[Condition, ...]
+    kind: ClassVar[str]
+    """The trace node's kind, e.g. "all"."""
+    lead: ClassVar[str]
+    """The trace's words before the children, e.g. "all of the following"."""
+    joiner: ClassVar[str]
+    """The word between children in :meth:`describe`, e.g. "and"."""
+
+    @staticmethod
+    def combine(values: Iterable[Truth]) -> Truth:
+        """The connective: :func:`core.truth.all_of` or :func:`core.truth.any_of`."""
+        raise NotImplementedError
+
+    def __init_subclass__(
+        cls, *, combine: Callable[[Iterable[Truth]], Truth], kind: str, lead: str, joiner: str, **kw: Any
+    ) -> None:
+        super().__init_subclass__(**kw)
+        cls.combine = staticmethod(combine)  # type: ignore[method-assign, assignment]
+        cls.kind, cls.lead, cls.joiner = kind, lead, joiner
 
     def __post_init__(self) -> None:
         fns = tuple(c.holds for c in self.children)
-
-        def holds(values: Values) -> Truth:
-            return all_of(fn(values) for fn in fns)
-
-        self._set_holds(holds)
+        combine = self.combine
+        self._set_holds(lambda values: combine(fn(values) for fn in fns))
 
     def trace(self, values: Values) -> TraceNode:
         kids = tuple(c.trace(values) for c in self.children)
-        return TraceNode("all", "all of the following", all_of(k.value for k in kids), children=kids)
+        return TraceNode(self.kind, self.lead, self.combine(k.value for k in kids), children=kids)
 
     def fields(self) -> frozenset[str]:
         return frozenset().union(*(c.fields() for c in self.children))
 
     def describe(self) -> str:
-        return "(" + " and ".join(c.describe() for c in self.children) + ")"
+        return "(" + f" {self.joiner} ".join(c.describe() for c in self.children) + ")"
 
 
 @dataclass(frozen=True)
-class AnyOf(Condition):
+class AllOf(_Combination, combine=all_of, kind="all", lead="all of the following", joiner="and"):
+    """True when every child is true; false as soon as one is false."""
+
+
+@dataclass(frozen=True)
+class AnyOf(_Combination, combine=any_of, kind="any", lead="at least one of the following", joiner="or"):
     """True as soon as one child is true; false when every child is false."""
-
-    children: tuple[Condition, ...]
-
-    def __post_init__(self) -> None:
-        fns = tuple(c.holds for c in self.children)
-
-        def holds(values: Values) -> Truth:
-            return any_of(fn(values) for fn in fns)
-
-        self._set_holds(holds)
-
-    def trace(self, values: Values) -> TraceNode:
-        kids = tuple(c.trace(values) for c in self.children)
-        return TraceNode("any", "at least one of the following", any_of(k.value for k in kids), children=kids)
-
-    def fields(self) -> frozenset[str]:
-        return frozenset().union(*(c.fields() for c in self.children))
-
-    def describe(self) -> str:
-        return "(" + " or ".join(c.describe() for c in self.children) + ")"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Any
 from core.condition_parser import ConditionParser
 from core.conditions import Condition, Ref
 from core.errors import QuestionnaireError
+from core.model_keys import keys_of
 from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Section
 from core.schema import Reader
 from core.yamlsource import parse_yaml, read_text
@@ -51,7 +52,7 @@ def parse_questionnaire(text: str, path: str | Path, countries: dict[str, str]) 
     field_paths: dict[str, tuple[Any, ...]] = {}
     for si, sdata in enumerate(r.items(data["sections"], ("sections",))):
         spath = ("sections", si)
-        r.mapping(sdata, spath, required=("id", "title", "fields"), optional=("help",))
+        r.mapping(sdata, spath, *keys_of(Section, ("id", "title", "fields")))
         sid = r.identifier(sdata["id"], (*spath, "id"))
         if any(s.id == sid for s in sections):
             r.fail((*spath, "id"), f"section {sid!r} is defined twice")
@@ -120,7 +121,7 @@ def _read_field(r: Reader, fdata: Any, fpath: tuple[Any, ...], section: str, cou
             r.fail(fpath, f"missing key 'options' (a {ftype.value} field needs options)")
         for oi, odata in enumerate(r.items(fdata["options"], (*fpath, "options"))):
             opath = (*fpath, "options", oi)
-            r.mapping(odata, opath, required=("value", "label"), optional=("help", "phrase", "alternatives", "offered"))
+            r.mapping(odata, opath, *keys_of(Option, ("value", "label")))
             value = r.text(odata["value"], (*opath, "value"))
             if not _OPTION_ID.match(value):
                 r.fail((*opath, "value"), f"{value!r} is not a valid option id")

@@ -20,6 +20,7 @@ import yaml
 from core.atomic import write_atomic
 from core.condition_parser import field_value
 from core.errors import ScenarioError
+from core.model_keys import keys_of
 from core.questionnaire import Questionnaire
 from core.schema import Reader, did_you_mean
 from core.yamlsource import KeyPath, parse_yaml, read_text
@@ -88,7 +89,7 @@ def parse_scenario(text: str, file: str | Path, questionnaire: Questionnaire) ->
     r = Reader(smap, ScenarioError)
     if data is None:
         r.fail((), "the file is empty; a scenario starts with 'clausewise: scenario/1'")
-    r.mapping(data, (), required=("clausewise", "answers"), optional=("title", "as_of", "notes"))
+    r.mapping(data, (), *keys_of(Scenario, ("clausewise", "answers"), extra=("clausewise",)))
     if data["clausewise"] != FORMAT:
         r.fail(("clausewise",), f"expected {FORMAT!r}, found {data['clausewise']!r} (not a scenario file?)")
     title = r.text(data["title"], ("title",), allow_empty=True) if data.get("title") is not None else ""
