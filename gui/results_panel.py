@@ -33,6 +33,20 @@ class ResultsPanel(QTabWidget):
         super().__init__()
         self.packs = packs
         self.setAccessibleName("Results")
+        self.addTab(self._findings_tab(), "F&indings")
+        self._whatif_tab = self._build_whatif_tab(packs.questionnaire)
+        self.addTab(self._whatif_tab, "&What would change")
+        self._timeline_tab = self._build_timeline_tab()
+        self.addTab(self._timeline_tab, "Time&line")
+        # The what-if search and the timeline are computed when their tab is shown, not on every
+        # evaluation (start-up and each edit only pay for the findings the user is looking at).
+        self.change_sets: list[core.ChangeSet] = []
+        self._shown: core.Evaluation | None = None
+        self._stale: set[QWidget] = set()
+        self.currentChanged.connect(lambda _: self._fill_current_tab())
+
+    def _findings_tab(self) -> QWidget:
+        """The findings, under their outline."""
         self.findings = QTextBrowser()
         self.findings.setOpenLinks(False)
         self.findings.setAccessibleName("Findings")
@@ -45,12 +59,15 @@ class ResultsPanel(QTabWidget):
         findings_split.setStretchFactor(1, 3)
         findings_split.setSizes([140, 600])
         findings_split.setChildrenCollapsible(False)
+        return findings_split
 
+    def _build_whatif_tab(self, questionnaire: core.Questionnaire) -> QWidget:
+        """The locked facts (ticked: never changed) beside what would change the outcome."""
         self.locks = QListWidget()
         self.locks.setAccessibleName("Facts that may not change (locked)")
-        locked = core.default_locked(packs.questionnaire)
+        locked = core.default_locked(questionnaire)
         self.locks.setWordWrap(True)
-        for field in packs.questionnaire.fields.values():
+        for field in questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
             item.setToolTip("A fact of the context" if field.id in locked else "A design choice")
@@ -69,12 +86,14 @@ class ResultsPanel(QTabWidget):
         self.whatif.setOpenLinks(False)
         self.whatif.setAccessibleName("What would change the outcome")
         self.whatif.anchorClicked.connect(self._link)
-        self.change_sets: list[core.ChangeSet] = []
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(locks_box)
         split.addWidget(self.whatif)
         split.setSizes([220, 600])
+        return split
 
+    def _build_timeline_tab(self) -> QWidget:
+        """The timeline as a chart above the same in words."""
         self.chart = TimelineChart()
         self.timeline_text = QTextBrowser()
         self.timeline_text.setAccessibleName("Timeline in words")
@@ -82,17 +101,7 @@ class ResultsPanel(QTabWidget):
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.chart)
         timeline_layout.addWidget(self.timeline_text, 1)
-
-        self.addTab(findings_split, "F&indings")
-        self.addTab(split, "&What would change")
-        self.addTab(timeline_box, "Time&line")
-        # The what-if search and the timeline are computed when their tab is shown, not on every
-        # evaluation (start-up and each edit only pay for the findings the user is looking at).
-        self.change_sets: list = []
-        self._shown: core.Evaluation | None = None
-        self._stale: set[QWidget] = set()
-        self._whatif_tab, self._timeline_tab = split, timeline_box
-        self.currentChanged.connect(lambda _: self._fill_current_tab())
+        return timeline_box
 
     def pinned_pane(self) -> QWidget:
         """The tabs under the pinned overall verdict, which stays in view whatever is scrolled."""
