@@ -37,6 +37,7 @@ from core.signing.coverage import (
 )
 from core.signing.reproduce import reproduce
 from core.signing.signatures import SignatureInfo, examine
+from core.signing.structure import check_later_revisions
 from core.signing.trust import trusted_x509, weak_reasons
 from core.signing.verify_report import VerificationReport, report_json
 
@@ -162,6 +163,7 @@ def _coverage(data: bytes, reader: PdfFileReader, embedded: list, spans: list, e
         for sig in embedded:
             if str(sig.sig_object.get("/Type", "/Sig")) == "/DocTimeStamp":
                 check_invisible_timestamp(sig.sig_field)
+        check_later_revisions(data, reader, embedded[0].signed_revision, ends)
         signed_by = {sig.signed_revision: str(sig.field_name) for sig in embedded[1:]}
         review_revisions(reader, embedded[0].signed_revision, signed_by)
     except CoverageError as exc:

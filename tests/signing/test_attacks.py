@@ -28,6 +28,7 @@ MINIMUM = {
     "contradiction": 4,
     "lookalike": 3,
     "certificate": 3,
+    "structure": 18,
 }
 needs_poppler = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils is not installed")
 
