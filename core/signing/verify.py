@@ -35,6 +35,7 @@ from core.signing.coverage import (
     review_revisions,
     revision_ends,
 )
+from core.signing.overlay import check_later_annotations
 from core.signing.reproduce import reproduce
 from core.signing.signatures import SignatureInfo, examine
 from core.signing.structure import check_later_revisions
@@ -166,6 +167,7 @@ def _coverage(data: bytes, reader: PdfFileReader, embedded: list, spans: list, e
         check_later_revisions(data, reader, embedded[0].signed_revision, ends)
         signed_by = {sig.signed_revision: str(sig.field_name) for sig in embedded[1:]}
         review_revisions(reader, embedded[0].signed_revision, signed_by)
+        check_later_annotations(data[: spans[0].end], data)
     except CoverageError as exc:
         return str(exc)
     return ""

@@ -152,3 +152,40 @@ def test_bytes_a_rebuilding_reader_would_use_are_rejected(lab, name, why):  # no
     report = core.verify_memo(name, data=attack.data)
     assert report.exit_status == 1
     assert why in report.headline(), report.headline()
+
+
+def _stamp_over_verdict(lab, box=(50, 545, 545, 635)) -> bytes:  # noqa: F811
+    """Bob (trusted) countersigns with a visible stamp placed over page 1's verdict box."""
+    import datetime as dt
+
+    from core.signing.pades import SignatureRequest, load_signer, sign_incrementally
+    from core.signing.signatures import ROLE_SEPARATOR
+    from tests.signing.lab import user_home
+
+    with user_home(lab.home):
+        bob = core.create_identity("Bob Roe", "Example Police Procurement", "bob@example.org")
+        reason = f"Approver{ROLE_SEPARATOR}Clausewise compliance memo"
+        request = SignatureRequest("ClausewiseCountersignature2", 0, box, reason, "NO PROHIBITION FOUND — approved by")
+        writer = IncrementalPdfFileWriter(io.BytesIO(lab.memo))
+        return sign_incrementally(writer, bob, load_signer(bob, None), request, dt.datetime.now(dt.UTC))
+
+
+def test_a_trusted_countersigners_stamp_over_the_verdict_is_a_change(lab):  # noqa: F811
+    """A trusted countersigner's visible stamp painted over page 1's verdict box once exited 0; now exits 1.
+
+    pdfsig on the same file: both signatures "Signature is Valid", the countersignature "Total document
+    signed" — a viewer shows the stamp covering the verdict.
+    """
+    path = lab.home / "stamp-over-verdict.pdf"
+    path.write_bytes(_stamp_over_verdict(lab))
+    assert attacks.exit_status(path) == 1
+    headline = core.verify_memo(path).headline()
+    assert "covers signed content on page 1" in headline, headline
+
+
+def test_a_trusted_countersigners_stamp_in_blank_space_still_verifies(lab):  # noqa: F811
+    """The same trusted countersignature placed where page 1 draws nothing (below the footer) verifies with exit 0."""
+    path = lab.home / "stamp-in-margin.pdf"
+    path.write_bytes(_stamp_over_verdict(lab, box=(300, 2, 545, 14)))
+    report = core.verify_memo(path)
+    assert report.exit_status == 0, report.lines()
