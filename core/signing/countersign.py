@@ -17,7 +17,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields
 
 from core.atomic import write_atomic
-from core.errors import SigningError, VerificationError
+from core.errors import SigningError
 from core.signing.identity import SigningIdentity
 from core.signing.overlay import free_box
 from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, sign_incrementally
@@ -76,12 +76,9 @@ def countersign_memo(
 
 
 def _read(memo: Path) -> bytes:
-    try:
-        return Path(memo).read_bytes()
-    except FileNotFoundError:
-        raise VerificationError("no such file", file=memo) from None
-    except OSError as exc:
-        raise VerificationError(f"cannot read: {exc.strerror}", file=memo) from None
+    from core.signing.verify import read_memo  # bounded: no pipes, devices or huge files
+
+    return read_memo(Path(memo))
 
 
 def _request(

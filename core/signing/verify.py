@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import stat
 from pathlib import Path
 
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -45,21 +47,52 @@ from core.signing.verify_report import VerificationReport, report_json
 for _name in ("pyhanko", "pyhanko_certvalidator", "pyhanko.sign.validation", "fontTools"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-__all__ = ["VerificationReport", "report_json", "verify_memo"]
+__all__ = ["MAX_MEMO_BYTES", "VerificationReport", "read_memo", "report_json", "verify_memo"]
+
+
+MAX_MEMO_BYTES = 64 * 1024 * 1024
+"""The largest file ``verify`` reads (a signed memo is well under 2 MiB, even with validation data)."""
+
+
+def read_memo(path: Path) -> bytes:
+    """The bytes of the memo file at ``path``, read without blocking and without limit problems.
+
+    Refuses (:class:`VerificationError`) what is not a regular file — a folder, a pipe or FIFO
+    (which would wait for a writer), a device such as ``/dev/zero`` (endless) — and any file larger
+    than :data:`MAX_MEMO_BYTES`, even one that grows while it is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise VerificationError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise VerificationError("this is a folder, not a memo", file=path) from None
+    except OSError as exc:
+        raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise VerificationError("this is a folder, not a memo", file=path)
+        raise VerificationError("not a regular file (a pipe, device or socket), so not a memo", file=path)
+    with os.fdopen(fd, "rb") as file:
+        try:
+            data = file.read(MAX_MEMO_BYTES + 1)
+        except OSError as exc:
+            raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+    if len(data) > MAX_MEMO_BYTES:
+        raise VerificationError(f"larger than {MAX_MEMO_BYTES // 2**20} MiB, so not a Clausewise memo", file=path)
+    return data
 
 
 def verify_memo(path: Path, *, data: bytes | None = None) -> VerificationReport:
-    """Verify the memo at ``path`` (or ``data``, reported as ``path``)."""
+    """Verify the memo at ``path`` (or ``data``, reported as ``path``); files that are not regular
+    or larger than :data:`MAX_MEMO_BYTES` are refused as bad input (see :func:`read_memo`)."""
     name = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise VerificationError("no such file", file=path) from None
-        except IsADirectoryError:
-            raise VerificationError("this is a folder, not a memo", file=path) from None
-        except OSError as exc:
-            raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+        data = read_memo(Path(path))
+    elif len(data) > MAX_MEMO_BYTES:
+        raise VerificationError(f"larger than {MAX_MEMO_BYTES // 2**20} MiB, so not a Clausewise memo", file=path)
     if b"%PDF-" not in data[:1024]:  # the PDF header may follow up to 1 KB of other bytes
         raise VerificationError("not a PDF file", file=path)
     try:
