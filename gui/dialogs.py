@@ -244,7 +244,10 @@ class VerificationDialog(QDialog):
         colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
         symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
         html = [f'<h2 style="color:{colour};">{symbol} {escape(report.headline())}</h2>']
-        html += [f"<p>Memo: {escape(report.file)}</p><ul>", *(f"<li>{escape(line)}</li>" for line in report.details())]
+        html += [
+            f"<p>Memo: {escape(report.display_file)}</p><ul>",
+            *(f"<li>{escape(line)}</li>" for line in report.details()),
+        ]
         html.append("</ul>")
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Verification report")
