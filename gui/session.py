@@ -334,7 +334,8 @@ class Session:
             kept = self.drafts.set_aside()
             where = f"It was kept as {kept}." if kept else "It could not be kept and was removed."
             self.view.show_error(
-                "The autosaved draft could not be restored", f"{str(exc)[:1].upper()}{str(exc)[1:]}. {where} You can keep working."
+                "The autosaved draft could not be restored",
+                f"{str(exc)[:1].upper()}{str(exc)[1:]}. {where} You can keep working.",
             )
             return None
 

@@ -6,12 +6,23 @@ Checks, in order:
 2. every signature's ``/ByteRange`` and hexadecimal ``/Contents`` account exactly for its bytes
    (:mod:`core.signing.coverage`), every signature covers its whole revision, and nothing follows
    the last revision;
-3. every revision after the memo's own (first) signature only adds a further signature, a
-   document timestamp or validation data (pyHanko's difference analysis, strict rules);
+3. every revision after the memo's own (first) signature is written unambiguously, every byte of
+   it listed in its cross-reference table (:mod:`core.signing.structure`), and only adds a further
+   signature, a document timestamp or validation data (pyHanko's difference analysis, strict
+   rules), with no stamp or annotation over signed page content (:mod:`core.signing.overlay`);
 4. every signature is intact, and every signer is trusted by certificate fingerprint with a
    certificate valid for signing when it signed (:mod:`core.signing.signatures`);
 5. the attached scenario, re-evaluated with the attached packs on the memo's date, gives the
    attached conclusion, which equals the verdicts the memo prints (:mod:`core.signing.reproduce`).
+
+Certification (DocMDP): the memo's own signature is an approval signature, not a certification
+signature, on purpose. ``verify`` applies its own policy (above) to every later revision whatever
+``/Perms`` says, and that policy is stricter than DocMDP level 2 (no annotations, no form fields
+other than signatures, no metadata changes, no stamp over signed content); level 1 would forbid the
+countersignatures the memo is made for. A ``/Perms`` entry added after signing is a change to the
+document catalog and is refused like any other.
+
+Input: only a regular file of at most :data:`MAX_MEMO_BYTES` is read (:func:`read_memo`).
 
 The exit status (0 verified, 1 changed or broken, 3 intact but not trusted) is explained in
 :mod:`core.signing.verify_report`. Nothing in a file, however malformed, makes this raise

@@ -156,6 +156,13 @@ def roots_and_trailers(lab: Lab) -> Iterator[Attack]:
             CHANGED,
         )
     benign = raw_update(lab.memo, {}, trailer=_trailer(memo))
+    sig_ref = memo.reader.embedded_signatures[0].sig_field.raw_get("/V").reference
+    certified = dict(catalog, **{"/Pages": serialise(memo.reader.root.raw_get("/Pages"))})
+    certified["/Perms"] = b"<< /DocMDP %d 0 R >>" % sig_ref.idnum
+    perms = {memo.root.idnum: b"<< " + b" ".join(k.encode() + b" " + v for k, v in certified.items()) + b" >>"}
+    yield Attack(
+        "structure", "/Perms /DocMDP added after signing", raw_update(lab.memo, perms, trailer=_trailer(memo)), CHANGED
+    )
     tail = benign[len(lab.memo) :]
     tail = tail.replace(b"trailer\n<< ", b"trailer\n<< " + _trailer(memo, root=memo.ref(0)) + b" >>\ntrailer\n<< ", 1)
     forged = lab.memo + tail
