@@ -110,8 +110,10 @@ class _Painter:
 
     def __init__(self, resources) -> None:
         self.resources = resources
-        self.ctm, self.stack = IDENTITY, []
-        self.tm = self.tlm = IDENTITY
+        self.ctm: Matrix = IDENTITY
+        self.stack: list[Matrix] = []
+        self.tm: Matrix = IDENTITY
+        self.tlm: Matrix = IDENTITY
         self.size, self.leading = 12.0, 0.0
         self.path: list[tuple[float, float]] = []
         self.boxes: list[Box] = []
