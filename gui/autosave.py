@@ -24,6 +24,21 @@ AUTOSAVE_NAME = "draft.json"
 DRAFT_FORMAT = "draft/1"
 
 
+MAX_DRAFT_BYTES = 8 * 1024 * 1024
+"""A draft is one scenario (a few KB): anything larger is not a draft this app wrote."""
+
+
+class UnreadableDraft(Exception):
+    """The draft file exists but cannot be restored; the message says why, in plain words."""
+
+
+def _draft_path(value) -> Path | None:
+    """The draft's file name, if it is a usable one (a crafted name must not break start-up)."""
+    if not isinstance(value, str) or not value or "\0" in value or len(value) > 4096:
+        return None
+    return Path(value)
+
+
 @dataclass(frozen=True)
 class Draft:
     """An autosaved draft found at start-up (the app did not close cleanly)."""
@@ -84,16 +99,46 @@ class DraftStore:
         core.write_atomic(self.file, json.dumps(draft).encode("utf-8"))
 
     def read(self, questionnaire: core.Questionnaire) -> Draft | None:
-        """The draft, if there is a readable one (anything else → None: it never stops the app)."""
+        """The draft, or None when there is none; :class:`UnreadableDraft` (saying why, in plain
+        words) for a draft that is corrupt or hostile: not JSON, nested deep enough to exhaust the
+        stack, larger than :data:`MAX_DRAFT_BYTES`, of another format, or with an invalid scenario."""
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("clausewise") != DRAFT_FORMAT:
-                return None
-            scenario = core.parse_scenario(str(data["scenario"]), self.file, questionnaire)
-        except (core.ClausewiseError, OSError, ValueError, KeyError, RecursionError):
+            size = self.file.stat().st_size
+        except FileNotFoundError:
             return None
-        path = data.get("path")
-        return Draft(scenario, Path(path) if isinstance(path, str) and path else None, str(data.get("saved_at", "")))
+        except OSError as exc:
+            raise UnreadableDraft(f"the draft cannot be read ({exc.strerror})") from None
+        if size > MAX_DRAFT_BYTES:
+            raise UnreadableDraft(f"the draft is larger than {MAX_DRAFT_BYTES // 2**20} MiB")
+        try:
+            data = json.loads(self.file.read_bytes().decode("utf-8"))
+            if not isinstance(data, dict) or data.get("clausewise") != DRAFT_FORMAT:
+                raise UnreadableDraft("the draft is not in this version's draft format")
+            if not isinstance(data.get("scenario"), str):
+                raise UnreadableDraft("the draft holds no scenario")
+            scenario = core.parse_scenario(data["scenario"], self.file, questionnaire)
+        except RecursionError:
+            raise UnreadableDraft("the draft is nested too deeply to be read: it is damaged or crafted") from None
+        except core.ClausewiseError as exc:
+            raise UnreadableDraft(f"the draft's scenario is not valid ({exc.message})") from None
+        except UnicodeDecodeError:
+            raise UnreadableDraft("the draft is not text (UTF-8): it is damaged") from None
+        except (ValueError, MemoryError):
+            raise UnreadableDraft("the draft is not valid JSON: it is damaged") from None
+        except OSError as exc:
+            raise UnreadableDraft(f"the draft cannot be read ({exc.strerror})") from None
+        saved_at = data.get("saved_at")
+        return Draft(scenario, _draft_path(data.get("path")), saved_at if isinstance(saved_at, str) else "")
+
+    def set_aside(self) -> Path | None:
+        """Move an unreadable draft out of the way (kept for inspection); where it went, or None."""
+        target = self.folder / f"draft-unreadable-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
+        try:
+            self.file.replace(target)
+        except OSError:
+            self.discard()
+            return None
+        return target
 
     def discard(self) -> None:
         """Remove the draft (after a save, or a clean exit)."""

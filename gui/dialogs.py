@@ -30,7 +30,10 @@ import core
 
 
 class NewIdentityDialog(QDialog):
-    """Create a self-issued signing identity: name, organisation, email, optional passphrase twice."""
+    """Create a self-issued signing identity: name, organisation, email and a passphrase twice.
+
+    Like ``clausewise identity create``, an empty passphrase is refused; a key without one needs the
+    explicit "No passphrase" choice (the CLI's ``--no-passphrase``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,9 @@ class NewIdentityDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName("Passphrase again")
+        self.no_passphrase = QCheckBox("No passphrase (not recommended: anyone who can read your files can sign)")
+        self.no_passphrase.setAccessibleName("Create the key without a passphrase")
+        self.no_passphrase.toggled.connect(self._passphrase_choice)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -56,9 +62,10 @@ class NewIdentityDialog(QDialog):
         form.addRow("&Email", self.email)
         form.addRow("&Passphrase", self.passphrase)
         form.addRow("&Repeat", self.repeat)
+        form.addRow("", self.no_passphrase)
         hint = QLabel(
-            "Clausewise creates a certificate in your name and keeps its key in your user folder. A passphrase "
-            "is optional but recommended: without one, anyone who can read your files can sign in your name."
+            "Clausewise creates a certificate in your name and keeps its key in your user folder, protected by "
+            "a passphrase: without one, anyone who can read your files can sign in your name."
         )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -76,19 +83,33 @@ class NewIdentityDialog(QDialog):
             self.problem.setText("Enter your name: it appears on every memo you sign.")
             self.holder.setFocus()
             return
-        if self.passphrase.text() != self.repeat.text():
+        if not self.no_passphrase.isChecked() and not self.passphrase.text().strip():
+            self.problem.setText(
+                "Enter a passphrase (twice): it protects your signing key. An empty passphrase is refused; "
+                "tick \u201cNo passphrase\u201d only if you accept that anyone who can read your files can sign."
+            )
+            self.passphrase.setFocus()
+            return
+        if not self.no_passphrase.isChecked() and self.passphrase.text() != self.repeat.text():
             self.problem.setText("The two passphrases differ.")
             self.repeat.setFocus()
             return
         self.accept()
 
+    def _passphrase_choice(self, none: bool) -> None:
+        for box in (self.passphrase, self.repeat):
+            box.setEnabled(not none)
+            if none:
+                box.clear()
+        self.problem.clear()
+
     def values(self) -> tuple[str, str, str, str | None]:
-        """(holder, organisation, email, passphrase or None)."""
+        """(holder, organisation, email, passphrase — None only when "No passphrase" was chosen)."""
         return (
             self.holder.text().strip(),
             self.organisation.text().strip(),
             self.email.text().strip(),
-            self.passphrase.text() or None,
+            None if self.no_passphrase.isChecked() else self.passphrase.text(),
         )
 
 
@@ -244,7 +265,10 @@ class VerificationDialog(QDialog):
         colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
         symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
         html = [f'<h2 style="color:{colour};">{symbol} {escape(report.headline())}</h2>']
-        html += [f"<p>Memo: {escape(report.file)}</p><ul>", *(f"<li>{escape(line)}</li>" for line in report.details())]
+        html += [
+            f"<p>Memo: {escape(report.display_file)}</p><ul>",
+            *(f"<li>{escape(line)}</li>" for line in report.details()),
+        ]
         html.append("</ul>")
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Verification report")

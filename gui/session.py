@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import core
-from gui.autosave import AUTOSAVE_NAME, AutosaveClock, Draft, DraftStore
+from gui.autosave import AUTOSAVE_NAME, AutosaveClock, Draft, DraftStore, UnreadableDraft
 from gui.files import read_scenario
 from gui.history import History, Step
 from gui.session_view import ExportRequest, SessionView
@@ -323,8 +323,21 @@ class Session:
         self.clock.written()
 
     def pending_draft(self) -> Draft | None:
-        """A draft left by a run that did not close cleanly, if any (unreadable → None)."""
-        return self.drafts.read(self.questionnaire)
+        """A draft left by a run that did not close cleanly, if any.
+
+        A corrupt or hostile draft (deep nesting, a huge file, an invalid scenario…) never stops the
+        app: it is set aside as ``draft-unreadable-….json``, the user is told, and None is returned.
+        """
+        try:
+            return self.drafts.read(self.questionnaire)
+        except UnreadableDraft as exc:
+            kept = self.drafts.set_aside()
+            where = f"It was kept as {kept}." if kept else "It could not be kept and was removed."
+            self.view.show_error(
+                "The autosaved draft could not be restored",
+                f"{str(exc)[:1].upper()}{str(exc)[1:]}. {where} You can keep working.",
+            )
+            return None
 
     def discard_draft(self) -> None:
         """Remove the autosaved draft."""
@@ -348,11 +361,11 @@ class Session:
         untitled draft stays untitled, and it stays unsaved until the user saves it.
         """
         saved = None
-        if draft.path and draft.path.exists():
-            try:
+        try:
+            if draft.path and draft.path.is_file():
                 saved = read_scenario(draft.path, self.questionnaire)
-            except core.ClausewiseError:
-                saved = None
+        except (core.ClausewiseError, OSError, ValueError):
+            saved = None
         self._load(draft.scenario, path=draft.path, example=None, saved=saved)
 
     def close(self) -> bool:

@@ -32,7 +32,8 @@ exit status:
       valid when it signed
   1   changed or broken: anything appended or altered after signing, a damaged signature or byte
       range, missing, unreadable or contradicting attachments, a conclusion that does not reproduce
-  2   bad input: no such file, or not a PDF at all
+  2   bad input: no such file, not a regular file (a folder, pipe or device), larger than
+      64 MiB, or not a PDF at all
   3   intact but not trusted: a signer is not on your trusted list (by fingerprint), or its
       certificate was expired, not yet valid or not allowed to sign when it signed
 """

@@ -1,8 +1,8 @@
 """Countersign a memo: a further PAdES signature added incrementally, with its own visible stamp.
 
 The memo carries an empty approver field (``ClausewiseApproval``) in its "Approved by" box; the
-first countersignature fills it. Later ones (or memos without that field) get a new field on the
-last page, next to the preparer's signature.
+first countersignature fills it. Later ones (or memos without that field) get a new field in a
+blank place (the last page first), never over the memo's content.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields
 
 from core.atomic import write_atomic
-from core.errors import SigningError, VerificationError
+from core.errors import SigningError
 from core.signing.identity import SigningIdentity
+from core.signing.overlay import free_box
 from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, sign_incrementally
 from core.signing.signatures import ROLE_SEPARATOR
 
@@ -65,7 +66,7 @@ def countersign_memo(
         raise SigningError(f"will not countersign a memo that is not intact: {report.headline()}", file=memo)
     signer = load_signer(identity, passphrase)
     reader = PdfFileReader(io.BytesIO(data), strict=False)
-    request = _request(reader, role, report.memo_id, timestamp_url, lta)
+    request = _request(reader, data, role, report.memo_id, timestamp_url, lta)
     signed = sign_incrementally(
         IncrementalPdfFileWriter(io.BytesIO(data)), identity, signer, request, dt.datetime.now(dt.UTC)
     )
@@ -75,15 +76,14 @@ def countersign_memo(
 
 
 def _read(memo: Path) -> bytes:
-    try:
-        return Path(memo).read_bytes()
-    except FileNotFoundError:
-        raise VerificationError("no such file", file=memo) from None
-    except OSError as exc:
-        raise VerificationError(f"cannot read: {exc.strerror}", file=memo) from None
+    from core.signing.verify import read_memo  # bounded: no pipes, devices or huge files
+
+    return read_memo(Path(memo))
 
 
-def _request(reader: PdfFileReader, role: str, memo_id: str, url: str | None, lta: bool) -> SignatureRequest:
+def _request(
+    reader: PdfFileReader, data: bytes, role: str, memo_id: str, url: str | None, lta: bool
+) -> SignatureRequest:
     reason = f"{role}{ROLE_SEPARATOR}{REASON} {memo_id}"
     caption = f"Countersigned as {role} by"
     names = []
@@ -93,11 +93,13 @@ def _request(reader: PdfFileReader, role: str, memo_id: str, url: str | None, lt
             widget = ref.get_object()
             box = tuple(int(float(x)) for x in widget.get("/Rect", (0, 0, 0, 0)))
             return SignatureRequest(name, -1, box, reason, caption, url, lta, existing_field=True)  # type: ignore[arg-type]
-    pages = int(reader.root["/Pages"]["/Count"])
     n = 2
     while f"ClausewiseCountersignature{n}" in names:
         n += 1
-    # Stack new boxes up the right-hand side of the last page's bottom margin area.
-    x1, y1 = 310, 60 + (n - 2) * (BOX[1] + 8)
+    # A stamp may not cover anything the memo shows (verify refuses that): find a blank place.
+    place = free_box(data, 235, BOX[1])
+    if place is None:
+        raise SigningError("no page of the memo has a blank place for another visible signature stamp")
+    page, x1, y1 = place
     box = (x1, y1, x1 + 235, y1 + BOX[1])
-    return SignatureRequest(f"ClausewiseCountersignature{n}", pages - 1, box, reason, caption, url, lta)
+    return SignatureRequest(f"ClausewiseCountersignature{n}", page, box, reason, caption, url, lta)

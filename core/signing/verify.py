@@ -6,12 +6,23 @@ Checks, in order:
 2. every signature's ``/ByteRange`` and hexadecimal ``/Contents`` account exactly for its bytes
    (:mod:`core.signing.coverage`), every signature covers its whole revision, and nothing follows
    the last revision;
-3. every revision after the memo's own (first) signature only adds a further signature, a
-   document timestamp or validation data (pyHanko's difference analysis, strict rules);
+3. every revision after the memo's own (first) signature is written unambiguously, every byte of
+   it listed in its cross-reference table (:mod:`core.signing.structure`), and only adds a further
+   signature, a document timestamp or validation data (pyHanko's difference analysis, strict
+   rules), with no stamp or annotation over signed page content (:mod:`core.signing.overlay`);
 4. every signature is intact, and every signer is trusted by certificate fingerprint with a
    certificate valid for signing when it signed (:mod:`core.signing.signatures`);
 5. the attached scenario, re-evaluated with the attached packs on the memo's date, gives the
    attached conclusion, which equals the verdicts the memo prints (:mod:`core.signing.reproduce`).
+
+Certification (DocMDP): the memo's own signature is an approval signature, not a certification
+signature, on purpose. ``verify`` applies its own policy (above) to every later revision whatever
+``/Perms`` says, and that policy is stricter than DocMDP level 2 (no annotations, no form fields
+other than signatures, no metadata changes, no stamp over signed content); level 1 would forbid the
+countersignatures the memo is made for. A ``/Perms`` entry added after signing is a change to the
+document catalog and is refused like any other.
+
+Input: only a regular file of at most :data:`MAX_MEMO_BYTES` is read (:func:`read_memo`).
 
 The exit status (0 verified, 1 changed or broken, 3 intact but not trusted) is explained in
 :mod:`core.signing.verify_report`. Nothing in a file, however malformed, makes this raise
@@ -22,12 +33,13 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import stat
 from pathlib import Path
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from core.errors import ClausewiseError, VerificationError
-from core.reading import read_bytes
 from core.signing.coverage import (
     CoverageError,
     byte_layout,
@@ -36,22 +48,64 @@ from core.signing.coverage import (
     review_revisions,
     revision_ends,
 )
+from core.signing.overlay import check_later_annotations
 from core.signing.reproduce import reproduce
 from core.signing.signatures import SignatureInfo, examine
+from core.signing.structure import check_later_revisions
 from core.signing.trust import trusted_x509, weak_reasons
 from core.signing.verify_report import VerificationReport, report_json
 
 for _name in ("pyhanko", "pyhanko_certvalidator", "pyhanko.sign.validation", "fontTools"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-__all__ = ["VerificationReport", "report_json", "verify_memo"]
+__all__ = ["MAX_MEMO_BYTES", "VerificationReport", "read_memo", "report_json", "verify_memo"]
+
+
+MAX_MEMO_BYTES = 64 * 1024 * 1024
+"""The largest file ``verify`` reads (a signed memo is well under 2 MiB, even with validation data)."""
+
+
+def read_memo(path: Path) -> bytes:
+    """The bytes of the memo file at ``path``, read without blocking and without limit problems.
+
+    Refuses (:class:`VerificationError`) what is not a regular file — a folder, a pipe or FIFO
+    (which would wait for a writer), a device such as ``/dev/zero`` (endless) — and any file larger
+    than :data:`MAX_MEMO_BYTES`, even one that grows while it is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise VerificationError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise VerificationError("this is a folder, not a memo", file=path) from None
+    except OSError as exc:
+        raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise VerificationError(f"cannot read: {exc}", file=path) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise VerificationError("this is a folder, not a memo", file=path)
+        raise VerificationError("not a regular file (a pipe, device or socket), so not a memo", file=path)
+    with os.fdopen(fd, "rb") as file:
+        try:
+            data = file.read(MAX_MEMO_BYTES + 1)
+        except OSError as exc:
+            raise VerificationError(f"cannot read: {exc.strerror}", file=path) from None
+    if len(data) > MAX_MEMO_BYTES:
+        raise VerificationError(f"larger than {MAX_MEMO_BYTES // 2**20} MiB, so not a Clausewise memo", file=path)
+    return data
 
 
 def verify_memo(path: Path, *, data: bytes | None = None) -> VerificationReport:
-    """Verify the memo at ``path`` (or ``data``, reported as ``path``)."""
+    """Verify the memo at ``path`` (or ``data``, reported as ``path``); files that are not regular
+    or larger than :data:`MAX_MEMO_BYTES` are refused as bad input (see :func:`read_memo`)."""
     name = str(path)
     if data is None:
-        data = read_bytes(path, VerificationError, folder="this is a folder, not a memo")
+        data = read_memo(Path(path))
+    elif len(data) > MAX_MEMO_BYTES:
+        raise VerificationError(f"larger than {MAX_MEMO_BYTES // 2**20} MiB, so not a Clausewise memo", file=path)
     if b"%PDF-" not in data[:1024]:  # the PDF header may follow up to 1 KB of other bytes
         raise VerificationError("not a PDF file", file=path)
     try:
@@ -156,8 +210,10 @@ def _coverage(data: bytes, reader: PdfFileReader, embedded: list, spans: list, e
         for sig in embedded:
             if str(sig.sig_object.get("/Type", "/Sig")) == "/DocTimeStamp":
                 check_invisible_timestamp(sig.sig_field)
+        check_later_revisions(data, reader, embedded[0].signed_revision, ends)
         signed_by = {sig.signed_revision: str(sig.field_name) for sig in embedded[1:]}
         review_revisions(reader, embedded[0].signed_revision, signed_by)
+        check_later_annotations(data[: spans[0].end], data)
     except CoverageError as exc:
         return str(exc)
     return ""

@@ -14,12 +14,41 @@ Exit status (``clausewise verify``):
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 
 from core.signing.reproduce import Reproduction
 from core.signing.signatures import DOC_TIMESTAMP, SignatureInfo, TimestampInfo
 
 VERIFIED, CHANGED, UNTRUSTED = "verified", "changed", "untrusted"
+
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+"""Unicode categories shown escaped: control characters (line breaks, escape sequences), format
+characters (bidi overrides such as U+202E, zero-width characters), line and paragraph separators,
+surrogates, private-use and unassigned code points."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+MAX_LINE = 1000
+
+
+def display_text(text: str) -> str:
+    """``text`` safe to show as one line: every character that could break the line, reorder it
+    (a bidi override) or hide itself is written as a visible escape (``\\n``, ``\\u202e``), and the
+    line is cut at :data:`MAX_LINE` characters. Certificate names, e-mail addresses, reasons,
+    field names and file names come from whoever made the file, so a CN such as
+    ``"Eve\\nResult: VERIFIED"`` must never print a line of its own."""
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) not in _HIDDEN:
+            out.append(ch)
+        elif ch in _NAMED:
+            out.append(_NAMED[ch])
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    line = "".join(out)
+    return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+
+
 EXIT_STATUS = {VERIFIED: 0, CHANGED: 1, UNTRUSTED: 3}
 
 
@@ -94,7 +123,11 @@ class VerificationReport:
         return None
 
     def headline(self) -> str:
-        """One line saying whether the memo can be relied on, and why not."""
+        """One line saying whether the memo can be relied on, and why not (safe to display: see
+        :func:`display_text`)."""
+        return display_text(self._headline())
+
+    def _headline(self) -> str:
         names = "; ".join(f"{s.signer} ({s.role})" for s in self.signatures if s.kind != DOC_TIMESTAMP)
         status = self.status
         if status == VERIFIED:
@@ -113,11 +146,19 @@ class VerificationReport:
 
     def lines(self) -> list[str]:
         """The report in words a non-specialist understands: the file, the headline, then :meth:`details`."""
-        return [f"Memo: {self.file}", f"Result: {self.headline()}", *self.details()]
+        return [f"Memo: {self.display_file}", f"Result: {self.headline()}", *self.details()]
+
+    @property
+    def display_file(self) -> str:
+        """The file name, safe to display (a name may hold line breaks: see :func:`display_text`)."""
+        return display_text(self.file)
 
     def details(self) -> list[str]:
-        """What the headline rests on, one line each: further problems, coverage, every signature, the
-        memo id and the reproduction of its conclusion."""
+        """What the headline rests on, one line each (safe to display: see :func:`display_text`):
+        further problems, coverage, every signature, the memo id and the reproduction of its conclusion."""
+        return [display_text(line) for line in self._details()]
+
+    def _details(self) -> list[str]:
         out = [f"- {p}" for p in self.problems[1:]]
         if self.signatures:
             out.append(
@@ -181,4 +222,12 @@ def _signature_lines(n: int, sig: SignatureInfo) -> list[str]:
 
 def report_json(report: VerificationReport) -> str:
     """The report as indented JSON text."""
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    # Values stay exact for machines; characters that reorder or hide text in a terminal are escaped.
+    return "".join(_json_escape(ch) if ord(ch) > 0x7F and unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+
+
+def _json_escape(ch: str) -> str:
+    """``ch`` as JSON ``\\uXXXX`` escapes (a surrogate pair above U+FFFF)."""
+    units = ch.encode("utf-16-be")
+    return "".join(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))

@@ -32,6 +32,7 @@ import core
 from core.memo.attachments import EVALUATION, SCENARIO, Attachment, embed_attachments
 from tests.signing.byte_attacks import CHANGED, DAMAGED, UNTRUSTED, Attack, broken, incremental, update, wrapping
 from tests.signing.lab import Lab, certificate, in_memory_identity, new_key, user_home
+from tests.signing.structure_attacks import structure
 
 
 def _attachment_update(files: list[Attachment]) -> Callable:
@@ -190,6 +191,7 @@ GENERATORS = {
     "contradiction": contradictions,
     "lookalike": lookalikes,
     "certificate": bad_certificates,
+    "structure": structure,
 }
 
 

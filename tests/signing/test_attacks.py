@@ -28,6 +28,7 @@ MINIMUM = {
     "contradiction": 4,
     "lookalike": 3,
     "certificate": 3,
+    "structure": 20,
 }
 needs_poppler = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils is not installed")
 
@@ -82,6 +83,21 @@ def test_pdfsig_agrees_that_incremental_updates_are_not_the_signed_document(lab)
         path.write_bytes(attack.data)
         out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
         assert "- Total document signed" not in out, attack.name
+
+
+@needs_poppler
+def test_pdfsig_on_structural_attacks_sees_valid_signatures_but_not_the_whole_file(lab):
+    """Second opinion on the structure class: pdfsig still calls the memo's signature valid (so it alone
+    would not notice a duplicate /Root or a stamp) but never "Total document signed" for it."""
+    valid = 0
+    for attack in attacks.GENERATORS["structure"](lab):
+        path = lab.home / "pdfsig-structure.pdf"
+        path.write_bytes(attack.data)
+        out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
+        memo_signature = out.split("ClausewiseSignature", 1)[-1].split("Signature #", 1)[0]
+        assert "- Total document signed" not in memo_signature, attack.name
+        valid += "Signature is Valid" in memo_signature
+    assert valid >= 15, "most structural forgeries keep a signature pdfsig calls valid"
 
 
 def _pyhanko_intact(data: bytes) -> bool | None:
