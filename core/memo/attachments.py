@@ -114,9 +114,28 @@ def embed_attachments(
             file_name=a.name,
             embedded_data=data,
             description=a.description,
-            af_relationship=generic.NameObject(a.relationship),
         )
         embed.embed_file(writer, spec)
+        _associate_last_file(writer, generic.NameObject(a.relationship))
+
+
+def _associate_last_file(writer: BasePdfFileWriter, relationship: generic.NameObject) -> None:
+    """Make the file just embedded an associated file: /AFRelationship and the catalog's /AF.
+
+    Done here rather than by pyHanko's ``af_relationship``, which raises the document to PDF 2.0;
+    PDF/A-3 (a PDF 1.7 profile) defines associated files for PDF 1.7 (ISO 19005-3, 6.8).
+    """
+    names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    ref = names.raw_get(len(names) - 1)
+    ref.get_object()[generic.NameObject("/AFRelationship")] = relationship
+    try:
+        associated = writer.root["/AF"]
+    except KeyError:
+        associated = generic.ArrayObject()
+        writer.root[generic.NameObject("/AF")] = writer.add_object(associated)
+        writer.update_root()
+    associated.append(ref)
+    writer.update_container(associated)
 
 
 def read_attachments(reader: PdfFileReader) -> dict[str, bytes]:

@@ -12,7 +12,9 @@ import io
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko_certvalidator import ValidationContext
 
@@ -40,6 +42,36 @@ class SignatureRequest:
     timestamp_url: str | None = None
     lta: bool = False
     existing_field: bool = False
+
+
+class Pdf17Signer(signers.PdfSigner):
+    """A PAdES signer that leaves a PDF 1.7 memo at PDF 1.7 (PDF/A-3b is a PDF 1.7 profile).
+
+    pyHanko declares ISO 32002 for ECDSA on the curves it covers (our P-256 identities), and that
+    extension is defined for PDF 2.0 only, so it raises the catalog's /Version to 2.0. A PAdES
+    signature (ETSI.CAdES.detached) in PDF 1.7 is declared by the ESIC extension instead, whose
+    algorithms (ETSI TS 119 312) include ECDSA on P-256; this signer declares only that. Any other
+    mechanism (EdDSA, SHA-3) genuinely needs PDF 2.0 and keeps pyHanko's handling.
+    """
+
+    def register_extensions(self, pdf_out: BasePdfFileWriter, *, md_algorithm: str) -> None:
+        """Declare ESIC for ECDSA/RSA with a SHA-2 digest; leave everything else to pyHanko."""
+        try:
+            mechanism = self.signer.get_signature_mechanism_for_digest(md_algorithm).signature_algo
+        except ValueError:
+            mechanism = None
+        keeps_pdf17 = (
+            self.signature_meta.subfilter == fields.SigSeedSubFilter.PADES
+            and md_algorithm in ("sha256", "sha384", "sha512")
+            and mechanism in ("ecdsa", "rsassa_pkcs1v15", "rsassa_pss")
+            and pdf_out.security_handler is None
+        )
+        if not keeps_pdf17:
+            super().register_extensions(pdf_out, md_algorithm=md_algorithm)
+            return
+        pdf_out.ensure_output_version(version=(1, 7))
+        if pdf_out.output_version < (2, 0):
+            pdf_out.register_extension(ESIC_EXTENSION_1)
 
 
 def load_signer(identity: SigningIdentity, passphrase: str | None) -> signers.SimpleSigner:
@@ -93,7 +125,7 @@ def sign_incrementally(
         embed_validation_info=request.lta,
         validation_context=context,
     )
-    pdf_signer = signers.PdfSigner(
+    pdf_signer = Pdf17Signer(
         meta,
         signer,
         timestamper=HTTPTimeStamper(request.timestamp_url, timeout=15) if request.timestamp_url else None,
