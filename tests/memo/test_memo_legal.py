@@ -192,18 +192,46 @@ def _pseudo(text: str) -> str:
     return re.sub(r"(\{[a-z_]+\})|([^\s{}]+)", lambda m: m.group(1) or f"⟦{m.group(2)}⟧", text)
 
 
-@needs_poppler
-def test_a_pseudo_locale_translates_the_memo(packs, tmp_path):
-    """A translation file alone changes the memo's words: every heading comes out pseudo-translated."""
+def _pseudo_memo_text(packs, tmp_path) -> str:
+    """The body-cam memo rendered with a pseudo-locale made from the English catalogue."""
     english = yaml.safe_load((messages_dir() / "en.yaml").read_text(encoding="utf-8"))
     pseudo = {k: _pseudo(v) for k, v in english.items()}
     path = tmp_path / "xx.yaml"
     path.write_text(yaml.safe_dump(pseudo, allow_unicode=True), encoding="utf-8")
-    text = " ".join(pages_of(memo(BODY_CAM, packs, messages=catalogue("xx", path=path)), tmp_path))
+    return " ".join(pages_of(memo(BODY_CAM, packs, messages=catalogue("xx", path=path)), tmp_path))
+
+
+@needs_poppler
+def test_a_pseudo_locale_translates_the_memo(packs, tmp_path):
+    """A translation file alone changes the memo's words: every heading comes out pseudo-translated."""
+    text = _pseudo_memo_text(packs, tmp_path)
     for heading in ("Question presented", "Brief answer", "Limits of this review", "Conclusion and recommendation"):
         assert flat(_pseudo(heading)) in text, heading
         assert heading not in text, heading
     assert "⟦PROHIBITED⟧" in text.upper()
+
+
+# English wording each of these modules writes into the memo, and its pseudo-translation.
+CATALOGUED_WORDING = {
+    "citations": ["wording from", "retrieved", "section “", "status: secondary", "not checked against the publisher"],
+    "timeline": ["How the verdict moved over time", "no stored version in force", "still prohibited", "now cited"],
+    "later versions": ["Not yet in force on the evaluation date", "adds “"],
+}
+
+
+@needs_poppler
+def test_a_pseudo_locale_leaves_no_english_in_citations_timeline_or_later_versions(packs, tmp_path):
+    """Citations, the timeline and the later-version notice come out pseudo-translated, with no English wording left."""
+    text = _pseudo_memo_text(packs, tmp_path)
+    untranslated = flat(re.sub(r"⟦[^⟧]*⟧", " ", text))  # what no message of the catalogue wrote
+    english = " ".join(pages_of(memo(BODY_CAM, packs), tmp_path, "english.pdf"))
+    for module, phrases in CATALOGUED_WORDING.items():
+        for phrase in phrases:
+            assert phrase in english, f"{module}: the English memo should say {phrase!r}"
+            assert phrase not in untranslated, f"{module}: {phrase!r} is left untranslated"
+    for translated in ("⟦wording⟧ ⟦from⟧", "⟦retrieved⟧", "⟦status:⟧ ⟦secondary⟧", "⟦now⟧ ⟦cited:⟧"):
+        assert translated in text, translated
+    assert "⟦Not⟧ ⟦yet⟧ ⟦in⟧ ⟦force⟧" in text and "⟦still⟧ ⟦prohibited⟧" in text
 
 
 def test_a_translation_with_a_bad_placeholder_is_named(tmp_path):
@@ -216,11 +244,13 @@ def test_a_translation_with_a_bad_placeholder_is_named(tmp_path):
 
 
 def test_the_catalogue_says_what_the_verdicts_say():
-    """The English catalogue's verdict words and meanings are those of core.verdicts (one wording, two places)."""
+    """The English catalogue's verdict words, verdict meanings and status labels are those of the code (one wording)."""
     t = catalogue()
     for verdict in core.Verdict:
         assert t(f"verdict.{verdict.value}") == verdict.label
         assert t(f"verdict_meaning.{verdict.value}") == verdict.overall_meaning
+    for status in core.VerificationStatus:
+        assert t(f"status.{status.value}") == status.label
 
 
 def _retailer_not_sharing(packs) -> core.Evaluation:
