@@ -2,7 +2,8 @@
 
 The memo carries an empty approver field (``ClausewiseApproval``) in its "Approved by" box; the
 first countersignature fills it. Later ones (or memos without that field) get a new field on the
-last page, next to the preparer's signature.
+last page, below the signature boxes, where they overlap nothing; when the page has no room
+left, the countersignature is added without a visible stamp (it is still listed by verify).
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, si
 from core.signing.signatures import ROLE_SEPARATOR
 
 REASON = "Clausewise compliance memo"
-BOX = (250, 74)
+BOX = (236, 60)
+"""Width and height of the stamp of a further countersignature (after the approver's)."""
+GAP = 8
+FOOTER_TOP = 40
+"""The footer rule is at 36 points; stamps stay above it."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,34 @@ def _request(reader: PdfFileReader, role: str, memo_id: str, url: str | None, lt
             widget = ref.get_object()
             box = tuple(int(float(x)) for x in widget.get("/Rect", (0, 0, 0, 0)))
             return SignatureRequest(name, -1, box, reason, caption, url, lta, existing_field=True)  # type: ignore[arg-type]
-    pages = int(reader.root["/Pages"]["/Count"])
     n = 2
     while f"ClausewiseCountersignature{n}" in names:
         n += 1
-    # Stack new boxes up the right-hand side of the last page's bottom margin area.
-    x1, y1 = 310, 60 + (n - 2) * (BOX[1] + 8)
-    box = (x1, y1, x1 + 235, y1 + BOX[1])
-    return SignatureRequest(f"ClausewiseCountersignature{n}", pages - 1, box, reason, caption, url, lta)
+    box = free_box(reader) or (0, 0, 0, 0)
+    field = f"ClausewiseCountersignature{n}"
+    return SignatureRequest(field, -1, box, reason, caption, url, lta, compact=True)
+
+
+def _rect(annotation) -> tuple[float, float, float, float]:
+    x1, y1, x2, y2 = (float(v) for v in annotation.get_object().get("/Rect", (0, 0, 0, 0)))
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
+def free_box(reader: PdfFileReader) -> tuple[int, int, int, int] | None:
+    """Room for one more stamp on the last page, below the signature boxes already there and
+    overlapping none of them (under "Approved by" first, then under "Prepared by"); None when
+    the page has no such room left (the countersignature is then added without a stamp)."""
+    page_ref, _ = reader.find_page_for_modification(-1)
+    taken = [r for r in (_rect(a) for a in page_ref.get_object().get("/Annots", ())) if r[2] > r[0]]
+    columns = sorted({int(r[0]) for r in taken}, reverse=True)  # under the boxes there, right first
+    for top in sorted({r[1] - GAP for r in taken}, reverse=True):  # just below some box, highest first
+        if top - BOX[1] < FOOTER_TOP:
+            continue
+        for left in columns:
+            box = (left, int(top - BOX[1]), left + BOX[0], int(top))
+            below_all = all(box[3] <= r[1] or box[2] <= r[0] or r[2] <= box[0] for r in taken)
+            if below_all and not any(
+                box[0] < r[2] and r[0] < box[2] and box[1] < r[3] and r[1] < box[3] for r in taken
+            ):
+                return box
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -42,6 +43,8 @@ class SignatureRequest:
     timestamp_url: str | None = None
     lta: bool = False
     existing_field: bool = False
+    compact: bool = False
+    """A low stamp (a further countersignature below the memo's boxes): fewer, smaller lines."""
 
 
 class Pdf17Signer(signers.PdfSigner):
@@ -82,9 +85,24 @@ def load_signer(identity: SigningIdentity, passphrase: str | None) -> signers.Si
     )
 
 
+STAMP_PADDING = 16
+"""Left plus right inner margin of the stamp's text, in points (see core.signing.stamp)."""
+SMALLEST_STAMP_TEXT = 4.0
+"""The stamp's text shrinks to fit its box, never below this size (points)."""
+
+
+def fit_line(text: str, face: str, size: float, width: float) -> tuple[str, str, float]:
+    """A stamp line at ``size``, or smaller if that is what it takes to show it whole in ``width``."""
+    natural = fonts.string_width(fonts.visual(text), face, size)
+    if natural > width:
+        size = max(SMALLEST_STAMP_TEXT, math.floor(size * width / natural * 100) / 100)
+    return (text, face, size)
+
+
 def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.datetime) -> list:
-    """The visible stamp's lines: caption, holder, organisation, date, reason, fingerprint."""
-    return [
+    """The visible stamp's lines: caption, holder, organisation, e-mail, date, reason and the
+    certificate's fingerprint (16 bytes), each shrunk if need be so that it shows whole."""
+    lines = [
         (request.caption, fonts.ITALIC, 7),
         (identity.holder, fonts.BOLD, 10),
         (identity.organisation or " ", fonts.REGULAR, 7.5),
@@ -98,6 +116,18 @@ def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.d
         ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
         (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
     ]
+    if request.compact:
+        fingerprint = lines[-1][0]
+        lines = [
+            (request.caption, fonts.ITALIC, 6.5),
+            (identity.holder, fonts.BOLD, 8.5),
+            (identity.organisation or " ", fonts.REGULAR, 6.5),
+            (identity.email or " ", fonts.REGULAR, 6.5),
+            (*lines[4][:2], 6.5),
+            (f"SHA-256, 16 bytes: {fingerprint}", fonts.MONO, 5.5),
+        ]
+    room = request.box[2] - request.box[0] - STAMP_PADDING
+    return [fit_line(text, face, size, room) for text, face, size in lines]
 
 
 def sign_incrementally(
@@ -125,14 +155,15 @@ def sign_incrementally(
         embed_validation_info=request.lta,
         validation_context=context,
     )
+    visible = x2 > x1 and y2 > y1
     pdf_signer = Pdf17Signer(
         meta,
         signer,
         timestamper=HTTPTimeStamper(request.timestamp_url, timeout=15) if request.timestamp_url else None,
-        stamp_style=stamp_style(x2 - x1, y2 - y1, stamp_lines(identity, request, when)),
+        stamp_style=stamp_style(x2 - x1, y2 - y1, stamp_lines(identity, request, when)) if visible else None,
         new_field_spec=None
         if request.existing_field
-        else fields.SigFieldSpec(request.field_name, on_page=request.page_index, box=request.box),
+        else fields.SigFieldSpec(request.field_name, on_page=request.page_index, box=request.box if visible else None),
     )
     out = io.BytesIO()
     url = request.timestamp_url

@@ -13,13 +13,14 @@ import core
 from core.errors import InputError
 from core.memo import styles
 from core.memo.context import MemoHeader
-from core.memo.flowables import shorten
+from core.memo.flowables import shorten, wrap_header
 from core.memo.render import render
 from core.messages import catalogue, messages_dir
 from core.resources import example_paths, examples_dir
 from tests.memo.conftest import BODY_CAM, needs_poppler, poppler
 
 EU_RETAILER = examples_dir() / "eu-retailer-live-face-matching.scenario.yaml"
+ILLINOIS = examples_dir() / "illinois-supermarket-live-face-matching.scenario.yaml"
 GERMANY = examples_dir() / "post-event-identification-germany.scenario.yaml"
 CREATED = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 
@@ -161,6 +162,32 @@ def test_running_header_shortens_only_at_a_word_boundary():
     cut = shorten(title, lambda s: len(s) <= 40)
     assert cut.endswith("…") and len(cut) <= 40
     assert (title.startswith(cut[:-1]) and title[len(cut) - 1] == " ") or cut[-2] in ",", cut
+
+
+def test_a_long_header_title_wraps_onto_two_lines_whole():
+    """A title too long for one line is carried whole on two, broken between words; only a title
+    needing a third line is shortened, and then at a word boundary."""
+    title = "Live face matching of shoppers at an Illinois supermarket's entrances (Amazon Rekognition)"
+    assert wrap_header(title, lambda s: len(s) <= 200) == [title]
+    lines = wrap_header(title, lambda s: len(s) <= 60)
+    assert len(lines) == 2 and " ".join(lines) == title and all(len(x) <= 60 for x in lines)
+    short = wrap_header(title, lambda s: len(s) <= 30)
+    assert len(short) == 2 and short[1].endswith("…") and title.startswith(" ".join(short)[:-1])
+
+
+@needs_poppler
+def test_a_long_title_is_whole_in_the_running_header_of_every_page(packs, tmp_path):
+    """The Illinois example's long title (and a realistic memo id) is whole in every page's header."""
+    ev = core.evaluate(core.load_scenario(ILLINOIS, packs.questionnaire), packs)
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(render(ev, packs, memo_id="CW-20261201-FC683C62", created=CREATED, author=None).pdf)
+    pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", str(path))).group(1))
+    assert pages > 1
+    for page in range(1, pages + 1):
+        header = flat(
+            poppler("pdftotext", "-f", str(page), "-l", str(page), "-y", "0", "-H", "45", "-W", "600", str(path), "-")
+        )
+        assert ev.scenario.title in header and "…" not in header, (page, header)
 
 
 @needs_poppler
