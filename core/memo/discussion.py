@@ -137,6 +137,11 @@ def discussion(c: MemoContext) -> list:
         for f in p.findings:
             out += _finding(c, p, f)
     # Policies without findings: their verdict and reason are in the summary by policy.
+    if not any(p.findings for p in c.ev.packs):
+        listed = any(p.not_triggered and p.version is not None for p in c.ev.packs)
+        out.append(
+            para(t("memo.discussion.none") + (t("memo.discussion.none_listed") if listed else ""), BODY, width=WIDTH)
+        )
     return out
 
 

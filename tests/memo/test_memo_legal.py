@@ -313,3 +313,12 @@ def test_no_option_in_an_example_memo_changes_a_fact_of_the_context(example, pac
     facts = [f.label for f in packs.questionnaire.fields.values() if f.kind is core.FieldKind.FACT]
     for label in facts:
         assert f"“{label}” were" not in section, label
+
+
+@needs_poppler
+def test_a_memo_without_findings_says_so_under_discussion(packs, tmp_path):
+    """The drafting example triggers no rule: "Discussion" says why there is nothing to discuss (no empty heading)."""
+    text = " ".join(pages_of(memo(examples_dir() / "report-drafting-body-cam-audio.scenario.yaml", packs), tmp_path))
+    discussion = text[text.index("Discussion") : text.index("Rules checked and not triggered")]
+    assert "there is no finding to discuss" in discussion
+    assert "The rules checked and not triggered are listed below." in discussion
