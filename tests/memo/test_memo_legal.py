@@ -56,6 +56,23 @@ def test_page_one_of_the_body_cam_memo_has_question_brief_answer_with_evidence_a
 
 
 @needs_poppler
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.name)
+def test_page_one_of_every_example_memo_has_question_brief_answer_and_limits(example, packs, tmp_path):
+    """Every bundled example: page 1 has the question, the brief answer (with its evidence level when the
+    verdict rests on wording) and the limits of the review, in that order."""
+    ev = core.evaluate(core.load_scenario(example, packs.questionnaire), packs)
+    first = pages_of(memo(example, packs), tmp_path)[0]
+    positions = [first.find("Question presented")]
+    for heading in ("Brief answer", "Limits of this review"):  # each after the one before
+        positions.append(first.find(heading, positions[-1]))
+    assert -1 not in positions, positions
+    brief = first[positions[1] : positions[2]]
+    if ev.overall in (core.Verdict.PROHIBITED, core.Verdict.UNCLEAR, core.Verdict.RESTRICTED):
+        assert "This answer rests on" in brief or "were checked" in brief, brief
+    assert "Only these policies were evaluated" in first[positions[2] :]
+
+
+@needs_poppler
 def test_the_verdict_box_is_extracted_in_reading_order(signed_memo):
     """pdftotext reads the verdict, its evidence, its meaning and the caveat in that order, before the question."""
     text = flat(poppler("pdftotext", "-enc", "UTF-8", "-l", "1", str(signed_memo), "-"))
@@ -322,3 +339,12 @@ def test_a_memo_without_findings_says_so_under_discussion(packs, tmp_path):
     discussion = text[text.index("Discussion") : text.index("Rules checked and not triggered")]
     assert "there is no finding to discuss" in discussion
     assert "The rules checked and not triggered are listed below." in discussion
+
+
+@needs_poppler
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.name)
+def test_no_example_memo_ends_on_a_page_of_signature_boxes_alone(example, packs, tmp_path):
+    """Every bundled example: the last page carries the conclusion and the notice with the signature boxes."""
+    last = pages_of(memo(example, packs), tmp_path)[-1]
+    for part in ("Conclusion and recommendation", "1. ", "Not legal advice.", "Prepared by", "Approved by"):
+        assert part in last, part
