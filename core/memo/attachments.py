@@ -15,6 +15,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
+from core.messages import Catalogue, catalogue
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
 from core.results import Evaluation
@@ -44,9 +45,16 @@ class Attachment:
     """How the file relates to the memo (PDF/A-3 AFRelationship): /Source, /Data or /Supplement."""
 
 
-def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, created: dt.datetime) -> list[Attachment]:
-    """The files to embed in a memo."""
-    q = packs.questionnaire
+def memo_attachments(
+    evaluation: Evaluation,
+    packs: PackSet,
+    *,
+    memo_id: str,
+    created: dt.datetime,
+    messages: Catalogue | None = None,
+) -> list[Attachment]:
+    """The files to embed in a memo, described in the words of ``messages`` (English by default)."""
+    q, t = packs.questionnaire, messages or catalogue()
     doc = evaluation_to_dict(evaluation, packs)
     doc["memo"] = {
         "id": memo_id,
@@ -56,17 +64,21 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
     }
     out = [
         Attachment(
-            SCENARIO, scenario_to_yaml(evaluation.scenario, q).encode(), "application/yaml", "The scenario", "/Source"
+            SCENARIO,
+            scenario_to_yaml(evaluation.scenario, q).encode(),
+            "application/yaml",
+            t("attachment.scenario"),
+            "/Source",
         ),
         Attachment(
             EVALUATION,
             json.dumps(doc, indent=2, ensure_ascii=False).encode(),
             "application/json",
-            "The evaluation (clausewise-evaluation/1)",
+            t("attachment.evaluation"),
             "/Data",
         ),
-        Attachment(QUESTIONNAIRE, q.text.encode("utf-8"), "application/yaml", "The questionnaire used"),
-        Attachment(COUNTRIES, q.countries_text.encode("utf-8"), "application/yaml", "ISO 3166-1 table"),
+        Attachment(QUESTIONNAIRE, q.text.encode("utf-8"), "application/yaml", t("attachment.questionnaire")),
+        Attachment(COUNTRIES, q.countries_text.encode("utf-8"), "application/yaml", t("attachment.countries")),
     ]
     for pack in packs:
         out.append(
@@ -74,7 +86,7 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
                 f"{PACK_PREFIX}{pack.id}{PACK_SUFFIX}",
                 pack.text.encode("utf-8"),
                 "application/yaml",
-                f"Policy pack {pack.id} ({pack.digest})",
+                t("attachment.pack", id=pack.id, digest=pack.digest),
             )
         )
     return out

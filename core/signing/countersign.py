@@ -19,6 +19,7 @@ from pyhanko.sign import fields
 
 from core.atomic import write_atomic
 from core.errors import SigningError, VerificationError
+from core.messages import catalogue
 from core.signing.identity import SigningIdentity
 from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, sign_incrementally
 from core.signing.signatures import ROLE_SEPARATOR
@@ -90,7 +91,7 @@ def _read(memo: Path) -> bytes:
 
 def _request(reader: PdfFileReader, role: str, memo_id: str, url: str | None, lta: bool) -> SignatureRequest:
     reason = f"{role}{ROLE_SEPARATOR}{REASON} {memo_id}"
-    caption = f"Countersigned as {role} by"
+    caption = catalogue()("stamp.countersigned_by", role=role)
     names = []
     for name, value, ref in fields.enumerate_sig_fields(reader, filled_status=None):
         names.append(name)

@@ -21,6 +21,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from core.errors import SigningError
 from core.memo import fonts
+from core.messages import catalogue
 from core.signing.identity import SigningIdentity, open_identity
 from core.signing.signatures import ROLE_SEPARATOR, _asn1
 from core.signing.stamp import stamp_style
@@ -39,7 +40,8 @@ class SignatureRequest:
     box: tuple[int, int, int, int]
     """The new field's rectangle; the existing field's rectangle when filling one."""
     reason: str
-    caption: str = "Digitally signed by"
+    caption: str = ""
+    """The stamp's first line; "" for the catalogue's "Digitally signed by"."""
     timestamp_url: str | None = None
     lta: bool = False
     existing_field: bool = False
@@ -102,29 +104,30 @@ def fit_line(text: str, face: str, size: float, width: float) -> tuple[str, str,
 def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.datetime) -> list:
     """The visible stamp's lines: caption, holder, organisation, e-mail, date, reason and the
     certificate's fingerprint (16 bytes), each shrunk if need be so that it shows whole."""
+    t = catalogue()
+    fingerprint = ":".join(identity.fingerprint.split(":")[:16])
+    date = t("stamp.date", when=f"{when:%Y-%m-%d %H:%M}")
+    if request.timestamp_url:
+        date += t("stamp.timestamped")
+    caption = request.caption or t("stamp.signed_by")
     lines = [
-        (request.caption, fonts.ITALIC, 7),
+        (caption, fonts.ITALIC, 7),
         (identity.holder, fonts.BOLD, 10),
         (identity.organisation or " ", fonts.REGULAR, 7.5),
         (identity.email or " ", fonts.REGULAR, 7.5),
-        (
-            f"Date: {when:%Y-%m-%d %H:%M} UTC" + ("  (timestamped)" if request.timestamp_url else ""),
-            fonts.REGULAR,
-            7.5,
-        ),
-        (f"Reason: {request.reason.split(ROLE_SEPARATOR)[-1]}", fonts.REGULAR, 7),  # the caption names the role
-        ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
-        (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
+        (date, fonts.REGULAR, 7.5),
+        (t("stamp.reason", reason=request.reason.split(ROLE_SEPARATOR)[-1]), fonts.REGULAR, 7),  # role: caption
+        (t("stamp.fingerprint"), fonts.ITALIC, 6.5),
+        (fingerprint, fonts.MONO, 6.5),
     ]
     if request.compact:
-        fingerprint = lines[-1][0]
         lines = [
-            (request.caption, fonts.ITALIC, 6.5),
+            (caption, fonts.ITALIC, 6.5),
             (identity.holder, fonts.BOLD, 8.5),
             (identity.organisation or " ", fonts.REGULAR, 6.5),
             (identity.email or " ", fonts.REGULAR, 6.5),
-            (*lines[4][:2], 6.5),
-            (f"SHA-256, 16 bytes: {fingerprint}", fonts.MONO, 5.5),
+            (date, fonts.REGULAR, 6.5),
+            (t("stamp.fingerprint_short", fingerprint=fingerprint), fonts.MONO, 5.5),
         ]
     room = request.box[2] - request.box[0] - STAMP_PADDING
     return [fit_line(text, face, size, room) for text, face, size in lines]
