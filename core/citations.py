@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.messages import Catalogue, catalogue
 from core.packs import Clause, PackVersion, PolicyPack
 
 
@@ -27,18 +28,44 @@ class Citation:
     """Verification status id (primary, archive, cross_checked, secondary)."""
     status_label: str
 
-    def text(self) -> str:
-        """One paragraph: publisher, document, version, section, URL, source, retrieved, status."""
+    def text(self, t: Catalogue | None = None) -> str:
+        """One paragraph: publisher, document, version, section, URL, source, retrieved, status
+        (in the words of the message catalogue ``t``; English by default)."""
+        t = t or catalogue()
         parts = [
-            f"{self.publisher}, “{self.document}”, version {self.version}",
-            f"section “{self.section}”",
+            t("citation.document", publisher=self.publisher, document=self.document, version=self.version),
+            t("citation.section", section=self.section),
         ]
         if self.url:
             parts.append(self.url)
-        parts.append(f"wording from {self.quoted_from}")
-        parts.append(f"retrieved {self.retrieved}")
-        parts.append(f"status: {self.status} ({self.status_label})")
-        return "; ".join(parts) + "."
+        parts.append(t("citation.wording_from", source=self.quoted_from))
+        parts.append(t("citation.retrieved", date=self.retrieved))
+        label = t(f"status.{self.status}") if t.has(f"status.{self.status}") else self.status_label
+        status = t(f"status_word.{self.status}") if t.has(f"status_word.{self.status}") else self.status
+        parts.append(t("citation.status", status=status, label=label))
+        return t("citation.end", text=t("citation.join").join(parts))
+
+
+def opening_words(text: str, words: int = 8) -> str:
+    """The first ``words`` words of a clause, verbatim, with an ellipsis if there are more."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
+def clause_name(section: str, opening: str, t: Catalogue | None = None) -> str:
+    """A clause named for people: its opening words and its section in the policy (a trailing
+    colon dropped), e.g. “be used for any real-time facial recognition technology…” (Integrations
+    with Azure OpenAI Service must not). Never its id in the pack."""
+    t = t or catalogue()
+    section = section.rstrip(" :")
+    if not opening:
+        return t("clause.section_only", section=section)
+    return t("clause.name", section=section, opening=opening) if section else t("clause.opening_only", opening=opening)
+
+
+def name_of(clause: Clause, t: Catalogue | None = None) -> str:
+    """``clause`` named for people (see :func:`clause_name`)."""
+    return clause_name(clause.section, opening_words(clause.text), t)
 
 
 _UNRECORDED = re.compile(r"\s*\((?:headline|title) not recorded\)", re.IGNORECASE)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from core.conditions import Condition, Ref
+from core.messages import Catalogue, catalogue
 from core.questionnaire import Questionnaire
 from core.verdicts import Verdict
 
@@ -46,12 +47,15 @@ def pack_digest(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def span_text(start: dt.date | None, end: dt.date | None) -> str:
+def span_text(start: dt.date | None, end: dt.date | None, t: Catalogue | None = None) -> str:
     """A span of days, both ends included: ``2023-01-16 to 2024-04-30``, ``from 2024-05-01``,
-    ``until 2024-04-30`` or ``always`` (None: open at that end)."""
+    ``until 2024-04-30`` or ``always`` (None: open at that end), in the language of ``t``."""
+    t = t or catalogue()
     if start is None:
-        return "always" if end is None else f"until {end.isoformat()}"
-    return f"from {start.isoformat()}" if end is None else f"{start.isoformat()} to {end.isoformat()}"
+        return t("timeline.always") if end is None else t("timeline.until", end=end.isoformat())
+    if end is None:
+        return t("timeline.from", start=start.isoformat())
+    return t("timeline.between", start=start.isoformat(), end=end.isoformat())
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from core.citations import clause_name, opening_words
 from core.evaluator import evaluate
+from core.messages import Catalogue, catalogue
 from core.packs import PackSet, span_text
 from core.results import Applicability
 from core.scenario import Scenario
@@ -34,15 +36,28 @@ class Period:
     rules: tuple[str, ...]
     not_in_force: bool = False
     """No stored version of the policy was in force (before the first one, or after one ended)."""
+    clause_names: tuple[tuple[str, str], ...] = ()
+    """For each of ``clauses``: its section as the policy labels it (e.g. "Article 5(1)(h)") and the
+    opening words of its text, so that clauses under one section can be told apart."""
 
     @property
     def state(self) -> str:
         """The verdict in words; "no stored version in force" when no version of the policy was in force."""
-        return "no stored version in force" if self.not_in_force else self.verdict.label.lower()
+        return self.state_in(catalogue())
 
-    def span(self) -> str:
+    def state_in(self, t: Catalogue) -> str:
+        """The verdict in words, in the language of ``t``."""
+        return t("timeline.no_version") if self.not_in_force else t(f"verdict.{self.verdict.value}").lower()
+
+    def span(self, t: Catalogue | None = None) -> str:
         """E.g. ``until 2024-04-30``, ``2024-05-01 to 2025-01-28`` or ``from 2025-02-02``."""
-        return span_text(self.start, self.end)
+        return span_text(self.start, self.end, t)
+
+    def clause_name(self, clause_id: str, t: Catalogue) -> str:
+        """A cited clause named by its section in the policy and its opening words (its id only if
+        neither is known)."""
+        section, opening = dict(zip(self.clauses, self.clause_names, strict=False)).get(clause_id, (clause_id, ""))
+        return clause_name(section, opening, t)
 
 
 @dataclass(frozen=True)
@@ -58,27 +73,31 @@ class PackTimeline:
         """Whether the pack does not apply to the scenario at any time."""
         return all(p.verdict is Verdict.NOT_APPLICABLE for p in self.periods)
 
-    def summary(self) -> str:
+    def summary(self, t: Catalogue | None = None) -> str:
         """The verdicts in words, consecutive periods with the same verdict joined, e.g.
         "no stored version in force until 2023-01-15; prohibited from 2023-01-16"."""
-        return spans_in_words(self.periods)
+        return spans_in_words(self.periods, t)
 
-    def changes(self) -> list[str]:
-        """Each change in words: the date, the verdicts and the clauses that arrived or left."""
+    def changes(self, t: Catalogue | None = None) -> list[str]:
+        """Each change in words: the date, the verdicts and the clauses (by their sections in the
+        policy, not their ids in the pack) that came to be cited or are no longer cited."""
+        t = t or catalogue()
         out = []
         for before, after in zip(self.periods, self.periods[1:], strict=False):
-            if before.state == after.state:
-                text = f"{after.start}: still {after.state}"
-            else:
-                text = f"{after.start}: {before.state} → {after.state}"
+            was, now = before.state_in(t), after.state_in(t)
+            text = (
+                t("timeline.still", day=after.start, state=now)
+                if was == now
+                else (t("timeline.moved", day=after.start, before=was, after=now))
+            )
             if before.version != after.version and after.version:
-                text += f" (version {after.version})"
-            added = [c for c in after.clauses if c not in before.clauses]
-            removed = [c for c in before.clauses if c not in after.clauses]
+                text += t("timeline.version", version=after.version)
+            added = list(dict.fromkeys(after.clause_name(c, t) for c in after.clauses if c not in before.clauses))
+            removed = list(dict.fromkeys(before.clause_name(c, t) for c in before.clauses if c not in after.clauses))
             if added:
-                text += "; clauses added: " + ", ".join(added)
+                text += t("timeline.added", clauses=t("timeline.list_join").join(added))
             if removed:
-                text += "; clauses no longer cited: " + ", ".join(removed)
+                text += t("timeline.removed", clauses=t("timeline.list_join").join(removed))
             out.append(text)
         return out
 
@@ -117,31 +136,34 @@ class Timeline:
             },
         }
 
-    def lines(self) -> list[str]:
-        """The timeline in words, e.g. "no prohibition found until 2024-04-30; prohibited from 2024-05-01"."""
-        out = ["How the verdict moved over time:"]
-        out.append("  Overall: " + spans_in_words(self.overall))
+    def lines(self, t: Catalogue | None = None) -> list[str]:
+        """The timeline in words, e.g. "no prohibition found until 2024-04-30; prohibited from 2024-05-01",
+        with clauses named by their sections in the policy."""
+        t = t or catalogue()
+        out = [t("timeline.heading"), "  " + t("timeline.overall", summary=spans_in_words(self.overall, t))]
         never = [pt.title for pt in self.packs if pt.never_applies]
         for pt in self.packs:
             if pt.never_applies:
                 continue
-            out.append(f"  {pt.title}: " + pt.summary())
-            out += [f"    - {c}" for c in pt.changes()]
+            out.append("  " + t("timeline.pack", title=pt.title, summary=pt.summary(t)))
+            out += [f"    - {c}" for c in pt.changes(t)]
         if never:
-            out.append("  Never applicable to this scenario: " + "; ".join(never))
+            out.append("  " + t("timeline.never", titles=t("timeline.span_join").join(never)))
         return out
 
 
-def spans_in_words(periods: tuple[Period, ...]) -> str:
+def spans_in_words(periods: tuple[Period, ...], t: Catalogue | None = None) -> str:
     """E.g. "not applicable until 2023-01-15; prohibited from 2023-01-16": periods in a row with
     the same verdict (even under different versions) are named once."""
+    t = t or catalogue()
     joined: list[Period] = []
     for p in periods:
-        if joined and joined[-1].state == p.state:
+        if joined and joined[-1].state_in(t) == p.state_in(t):
             joined[-1] = dataclasses.replace(joined[-1], end=p.end)
         else:
             joined.append(p)
-    return "; ".join(f"{p.state} {p.span()}" for p in joined)
+    spans = [t("timeline.state_span", state=p.state_in(t), span=p.span(t)) for p in joined]
+    return t("timeline.span_join").join(spans)
 
 
 def change_days(packs: PackSet) -> list[dt.date]:
@@ -162,7 +184,7 @@ def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
     evaluations = [evaluate(scenario, packs, day) for day in samples]
     overall = _merge(
         [
-            (day, ev.overall, None, (), (), all(r.applicability is Applicability.NOT_IN_FORCE for r in ev.packs))
+            (day, ev.overall, None, (), (), all(r.applicability is Applicability.NOT_IN_FORCE for r in ev.packs), ())
             for day, ev in zip(samples, evaluations, strict=True)
         ]
     )
@@ -171,15 +193,16 @@ def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
         states = []
         for day, ev in zip(samples, evaluations, strict=True):
             r = ev.pack(pack.id)
-            clauses = tuple(dict.fromkeys(c.id for f in r.findings for c in f.clauses))
+            cited = {c.id: (c.section, opening_words(c.text)) for f in r.findings for c in f.clauses}
             states.append(
                 (
                     day,
                     r.verdict,
                     r.version.id if r.version else None,
-                    clauses,
+                    tuple(cited),
                     tuple(f.rule for f in r.findings),
                     r.applicability is Applicability.NOT_IN_FORCE,
+                    tuple(cited.values()),
                 )
             )
         pack_lines.append(PackTimeline(pack.id, pack.title, _merge(states)))
@@ -188,7 +211,7 @@ def timeline(scenario: Scenario, packs: PackSet) -> Timeline:
 
 def _merge(states: list[tuple]) -> tuple[Period, ...]:
     periods: list[Period] = []
-    for i, (day, verdict, version, clauses, rules, not_in_force) in enumerate(states):
+    for i, (day, verdict, version, clauses, rules, not_in_force, titles) in enumerate(states):
         if verdict is Verdict.NOT_APPLICABLE:
             version = None  # out of scope or not in force: which version does not matter
         key = (verdict, version, clauses, not_in_force)
@@ -196,5 +219,5 @@ def _merge(states: list[tuple]) -> tuple[Period, ...]:
             continue
         if periods:
             periods[-1] = dataclasses.replace(periods[-1], end=day - dt.timedelta(days=1))
-        periods.append(Period(None if i == 0 else day, None, verdict, version, clauses, rules, not_in_force))
+        periods.append(Period(None if i == 0 else day, None, verdict, version, clauses, rules, not_in_force, titles))
     return tuple(periods)

@@ -15,6 +15,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
+from core.messages import Catalogue, catalogue
 from core.pack_loader import PACK_SUFFIX
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
@@ -44,9 +45,16 @@ class Attachment:
     """How the file relates to the memo (PDF/A-3 AFRelationship): /Source, /Data or /Supplement."""
 
 
-def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, created: dt.datetime) -> list[Attachment]:
-    """The files to embed in a memo."""
-    q = packs.questionnaire
+def memo_attachments(
+    evaluation: Evaluation,
+    packs: PackSet,
+    *,
+    memo_id: str,
+    created: dt.datetime,
+    messages: Catalogue | None = None,
+) -> list[Attachment]:
+    """The files to embed in a memo, described in the words of ``messages`` (English by default)."""
+    q, t = packs.questionnaire, messages or catalogue()
     doc = evaluation_to_dict(evaluation, packs)
     doc["memo"] = {
         "id": memo_id,
@@ -56,17 +64,21 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
     }
     out = [
         Attachment(
-            SCENARIO, scenario_to_yaml(evaluation.scenario, q).encode(), "application/yaml", "The scenario", "/Source"
+            SCENARIO,
+            scenario_to_yaml(evaluation.scenario, q).encode(),
+            "application/yaml",
+            t("attachment.scenario"),
+            "/Source",
         ),
         Attachment(
             EVALUATION,
             json.dumps(doc, indent=2, ensure_ascii=False).encode(),
             "application/json",
-            "The evaluation (clausewise-evaluation/1)",
+            t("attachment.evaluation"),
             "/Data",
         ),
-        Attachment(QUESTIONNAIRE, q.text.encode("utf-8"), "application/yaml", "The questionnaire used"),
-        Attachment(COUNTRIES, q.countries_text.encode("utf-8"), "application/yaml", "ISO 3166-1 table"),
+        Attachment(QUESTIONNAIRE, q.text.encode("utf-8"), "application/yaml", t("attachment.questionnaire")),
+        Attachment(COUNTRIES, q.countries_text.encode("utf-8"), "application/yaml", t("attachment.countries")),
     ]
     for pack in packs:
         out.append(
@@ -74,7 +86,7 @@ def memo_attachments(evaluation: Evaluation, packs: PackSet, *, memo_id: str, cr
                 f"{PACK_PREFIX}{pack.id}{PACK_SUFFIX}",
                 pack.text.encode("utf-8"),
                 "application/yaml",
-                f"Policy pack {pack.id} ({pack.digest})",
+                t("attachment.pack", id=pack.id, digest=pack.digest),
             )
         )
     return out
@@ -114,9 +126,28 @@ def embed_attachments(
             file_name=a.name,
             embedded_data=data,
             description=a.description,
-            af_relationship=generic.NameObject(a.relationship),
         )
         embed.embed_file(writer, spec)
+        _associate_last_file(writer, generic.NameObject(a.relationship))
+
+
+def _associate_last_file(writer: BasePdfFileWriter, relationship: generic.NameObject) -> None:
+    """Make the file just embedded an associated file: /AFRelationship and the catalog's /AF.
+
+    Done here rather than by pyHanko's ``af_relationship``, which raises the document to PDF 2.0;
+    PDF/A-3 (a PDF 1.7 profile) defines associated files for PDF 1.7 (ISO 19005-3, 6.8).
+    """
+    names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    ref = names.raw_get(len(names) - 1)
+    ref.get_object()[generic.NameObject("/AFRelationship")] = relationship
+    try:
+        associated = writer.root["/AF"]
+    except KeyError:
+        associated = generic.ArrayObject()
+        writer.root[generic.NameObject("/AF")] = writer.add_object(associated)
+        writer.update_root()
+    associated.append(ref)
+    writer.update_container(associated)
 
 
 def read_attachments(reader: PdfFileReader) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from core.citations import cite
+from core.citations import cite, name_of
 from core.conditions import UNKNOWN
 from core.evidence import badge_text, finding_label
 from core.memo import fonts
@@ -25,7 +25,7 @@ from core.memo.styles import (
     VERDICT_COLOURS,
     para,
 )
-from core.results import Finding, PackResult
+from core.results import Finding, LaterVersion, PackResult
 
 
 def facts(c: MemoContext) -> list:
@@ -92,7 +92,7 @@ def _finding(c: MemoContext, p: PackResult, f: Finding) -> list:
     out: list = []
     groups: list[tuple[str, list]] = []  # quotes from the same place share one citation
     for clause in f.clauses:
-        citation = cite(p.pack, p.version, clause).text()
+        citation = cite(p.pack, p.version, clause).text(t)
         if groups and groups[-1][0] == citation:
             groups[-1][1].append(clause)
         else:
@@ -133,11 +133,45 @@ def discussion(c: MemoContext) -> list:
         if p.reason:
             out.append(para(p.reason, BODY, width=WIDTH))
         out += [para(t("memo.discussion.note", text=n), BODY, width=WIDTH) for n in p.notices]
-        out += [para(lv.text(), BODY, width=WIDTH) for lv in p.later]
+        out += [para(later_version(c, lv), BODY, width=WIDTH) for lv in p.later]
         for f in p.findings:
             out += _finding(c, p, f)
     # Policies without findings: their verdict and reason are in the summary by policy.
+    if not any(p.findings for p in c.ev.packs):
+        listed = any(p.not_triggered and p.version is not None for p in c.ev.packs)
+        out.append(
+            para(t("memo.discussion.none") + (t("memo.discussion.none_listed") if listed else ""), BODY, width=WIDTH)
+        )
     return out
+
+
+def later_version(c: MemoContext, lv: LaterVersion) -> str:
+    """A version not yet in force on the evaluation date, in words: the clauses it adds or
+    rewords (named, not by id) and what this scenario would also be found under it."""
+    t, clauses = c.t, lv.version.clauses
+    parts = []
+    if lv.added_clauses:
+        parts.append(
+            t("memo.later.adds", clauses=t("memo.later.list").join(name_of(clauses[x], t) for x in lv.added_clauses))
+        )
+    if lv.changed_clauses:
+        parts.append(
+            t(
+                "memo.later.rewords",
+                clauses=t("memo.later.list").join(name_of(clauses[x], t) for x in lv.changed_clauses),
+            )
+        )
+    text = t("memo.later", version=lv.version.id, start=lv.version.effective_from)
+    if parts:
+        text += t("memo.later.what", what=t("memo.later.and").join(parts))
+    if lv.new_findings:
+        titles = dict(lv.titles)
+        found = [
+            t("memo.later.finding", verdict=t(f"verdict.{v.value}").lower(), title=titles.get(rule, rule))
+            for rule, v in lv.new_findings
+        ]
+        text += t("memo.later.findings", findings=t("memo.later.findings_join").join(found))
+    return t("memo.later.end", text=text)
 
 
 def not_triggered(c: MemoContext) -> list:

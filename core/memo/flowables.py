@@ -88,14 +88,30 @@ def shorten(text: str, fits) -> str:
     return "…"
 
 
+def wrap_header(text: str, fits, max_lines: int = 2) -> list[str]:
+    """``text`` on as few lines as fit (at most ``max_lines``), broken between words; only what
+    would not fit on the last line is shortened, at a word boundary with an ellipsis."""
+    words, lines = text.split(), list[str]()
+    while words and len(lines) < max_lines - 1:
+        n = len(words)
+        while n > 1 and not fits(" ".join(words[:n])):
+            n -= 1
+        if n == len(words):
+            break
+        lines.append(" ".join(words[:n]))
+        words = words[n:]
+    return [*lines, shorten(" ".join(words), fits)] if words else lines
+
+
 HEADER_SIZE = 8.5
+HEADER_LEADING = 10
 
 
 def make_numbered_canvas(
     header_left: str, header_right: str, footer_left: str, page_words: str = "Page {n} of {total}"
 ):
-    """A canvas class that writes the running header (the memo's title, shortened at a word
-    boundary if need be, and its id) and "Page x of y" once the page count is known."""
+    """A canvas class that writes the running header (the memo's full title, on two lines if need
+    be, and its id) and "Page x of y" once the page count is known."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -118,19 +134,23 @@ def make_numbered_canvas(
             width, height = self._pagesize
             size = HEADER_SIZE
             self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, height - 36, width - MARGIN, height - 36)
-            self.line(MARGIN, 36, width - MARGIN, 36)
-            self.setFillColor(MUTED)
-            self.setFont(fonts.REGULAR, size)
-            self.drawRightString(width - MARGIN, height - 30, header_right)
             room = width - 2 * MARGIN - self.stringWidth(header_right, fonts.REGULAR, size) - 18
 
             def fits(text: str) -> bool:
                 return fonts.string_width(fonts.visual(text), fonts.REGULAR, size) <= room
 
-            self._draw_runs(MARGIN, height - 30, fonts.visual(shorten(header_left, fits)))
+            lines = wrap_header(header_left, fits)
+            top = height - 30 + HEADER_LEADING * (len(lines) - 1) * 0.8  # two lines: up a little, down a little
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            rule = min(height - 36, top - HEADER_LEADING * (len(lines) - 1) - 5)
+            self.line(MARGIN, rule, width - MARGIN, rule)
+            self.line(MARGIN, 36, width - MARGIN, 36)
+            self.setFillColor(MUTED)
+            self.setFont(fonts.REGULAR, size)
+            self.drawRightString(width - MARGIN, top, header_right)
+            for i, line in enumerate(lines):
+                self._draw_runs(MARGIN, top - i * HEADER_LEADING, fonts.visual(line))
             self.setFont(fonts.REGULAR, size)
             self.drawString(MARGIN, 24, footer_left)
             self.drawRightString(width - MARGIN, 24, page_words.format(n=self._pageNumber, total=total))
@@ -161,4 +181,5 @@ __all__ = [
     "quote_block",
     "rule_line",
     "shorten",
+    "wrap_header",
 ]

@@ -106,8 +106,8 @@ def timeline_section(c: MemoContext) -> list:
         return []
     out = [para(c.t("memo.timeline"), H1)]
     for pt in shown:
-        out.append(para(c.t("memo.timeline.pack", title=pt.title, summary=pt.summary()), BODY, width=WIDTH))
-        out += [para("• " + change, SMALL, width=WIDTH) for change in pt.changes()]
+        out.append(para(c.t("memo.timeline.pack", title=pt.title, summary=pt.summary(c.t)), BODY, width=WIDTH))
+        out += [para("• " + change, SMALL, width=WIDTH) for change in pt.changes(c.t)]
     return out
 
 

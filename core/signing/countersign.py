@@ -2,7 +2,9 @@
 
 The memo carries an empty approver field (``ClausewiseApproval``) in its "Approved by" box; the
 first countersignature fills it. Later ones (or memos without that field) get a new field in a
-blank place (the last page first), never over the memo's content.
+blank place (the last page first, :func:`core.signing.overlay.free_box`), never over the memo's
+content or another stamp; when no page has room left, the countersignature is added without a
+visible stamp (it is still listed by verify).
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from pyhanko.sign import fields
 
 from core.atomic import write_atomic
 from core.errors import SigningError
+from core.messages import catalogue
 from core.signing.identity import SigningIdentity
 from core.signing.overlay import free_box
 from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, sign_incrementally
 from core.signing.signatures import ROLE_SEPARATOR
 
 REASON = "Clausewise compliance memo"
-BOX = (250, 74)
+BOX = (236, 60)
+"""Width and height of the stamp of a further countersignature (after the approver's)."""
+MARGIN = 50
+"""The memo's left and right text margin (points): further stamps line up with the text."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def _request(
     reader: PdfFileReader, data: bytes, role: str, memo_id: str, url: str | None, lta: bool
 ) -> SignatureRequest:
     reason = f"{role}{ROLE_SEPARATOR}{REASON} {memo_id}"
-    caption = f"Countersigned as {role} by"
+    caption = catalogue()("stamp.countersigned_by", role=role)
     names = []
     for name, value, ref in fields.enumerate_sig_fields(reader, filled_status=None):
         names.append(name)
@@ -97,9 +103,10 @@ def _request(
     while f"ClausewiseCountersignature{n}" in names:
         n += 1
     # A stamp may not cover anything the memo shows (verify refuses that): find a blank place.
-    place = free_box(data, 235, BOX[1])
-    if place is None:
-        raise SigningError("no page of the memo has a blank place for another visible signature stamp")
+    field = f"ClausewiseCountersignature{n}"
+    place = free_box(data, BOX[0], BOX[1], margin=MARGIN)
+    if place is None:  # no room anywhere: a signature without a visible stamp
+        return SignatureRequest(field, -1, (0, 0, 0, 0), reason, caption, url, lta, compact=True)
     page, x1, y1 = place
-    box = (x1, y1, x1 + 235, y1 + BOX[1])
-    return SignatureRequest(f"ClausewiseCountersignature{n}", page, box, reason, caption, url, lta)
+    box = (x1, y1, x1 + BOX[0], y1 + BOX[1])
+    return SignatureRequest(field, page, box, reason, caption, url, lta, compact=True)

@@ -28,6 +28,10 @@ GLYPH_WIDTH = 0.65
 boxes only make the check stricter)."""
 PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"}
 TEXT_SHOW = {"Tj", "TJ", "'", '"'}
+FILL_ONLY = {"f", "F", "f*"}
+STROKE = 1.0
+"""How far a stroked path is taken to reach beyond its geometry (at least any thin rule's half width
+plus :meth:`Box.overlaps`'s margin), so that a stamp over a rule counts as covering it."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,10 @@ class _Painter:
             self.path += _corners(x, y, x + w, y + h)
         elif op in PAINT or op == "n":
             if self.path and op != "n":
-                self.boxes.append(_box(self.path, self.ctm))
+                box = _box(self.path, self.ctm)
+                if op not in FILL_ONLY:  # a stroke is as wide as its pen: a rule is not an empty line
+                    box = Box(box.x1 - STROKE, box.y1 - STROKE, box.x2 + STROKE, box.y2 + STROKE)
+                self.boxes.append(box)
             self.path = []
         elif op == "Do" and args:
             self.xobject(args[0])

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko_certvalidator import ValidationContext
 
 from core.errors import SigningError
 from core.memo import fonts
+from core.messages import catalogue
 from core.signing.identity import SigningIdentity, open_identity
 from core.signing.signatures import ROLE_SEPARATOR, _asn1
 from core.signing.stamp import stamp_style
@@ -36,10 +40,43 @@ class SignatureRequest:
     box: tuple[int, int, int, int]
     """The new field's rectangle; the existing field's rectangle when filling one."""
     reason: str
-    caption: str = "Digitally signed by"
+    caption: str = ""
+    """The stamp's first line; "" for the catalogue's "Digitally signed by"."""
     timestamp_url: str | None = None
     lta: bool = False
     existing_field: bool = False
+    compact: bool = False
+    """A low stamp (a further countersignature below the memo's boxes): fewer, smaller lines."""
+
+
+class Pdf17Signer(signers.PdfSigner):
+    """A PAdES signer that leaves a PDF 1.7 memo at PDF 1.7 (PDF/A-3b is a PDF 1.7 profile).
+
+    pyHanko declares ISO 32002 for ECDSA on the curves it covers (our P-256 identities), and that
+    extension is defined for PDF 2.0 only, so it raises the catalog's /Version to 2.0. A PAdES
+    signature (ETSI.CAdES.detached) in PDF 1.7 is declared by the ESIC extension instead, whose
+    algorithms (ETSI TS 119 312) include ECDSA on P-256; this signer declares only that. Any other
+    mechanism (EdDSA, SHA-3) genuinely needs PDF 2.0 and keeps pyHanko's handling.
+    """
+
+    def register_extensions(self, pdf_out: BasePdfFileWriter, *, md_algorithm: str) -> None:
+        """Declare ESIC for ECDSA/RSA with a SHA-2 digest; leave everything else to pyHanko."""
+        try:
+            mechanism = self.signer.get_signature_mechanism_for_digest(md_algorithm).signature_algo
+        except ValueError:
+            mechanism = None
+        keeps_pdf17 = (
+            self.signature_meta.subfilter == fields.SigSeedSubFilter.PADES
+            and md_algorithm in ("sha256", "sha384", "sha512")
+            and mechanism in ("ecdsa", "rsassa_pkcs1v15", "rsassa_pss")
+            and pdf_out.security_handler is None
+        )
+        if not keeps_pdf17:
+            super().register_extensions(pdf_out, md_algorithm=md_algorithm)
+            return
+        pdf_out.ensure_output_version(version=(1, 7))
+        if pdf_out.output_version < (2, 0):
+            pdf_out.register_extension(ESIC_EXTENSION_1)
 
 
 def load_signer(identity: SigningIdentity, passphrase: str | None) -> signers.SimpleSigner:
@@ -50,22 +87,50 @@ def load_signer(identity: SigningIdentity, passphrase: str | None) -> signers.Si
     )
 
 
+STAMP_PADDING = 16
+"""Left plus right inner margin of the stamp's text, in points (see core.signing.stamp)."""
+SMALLEST_STAMP_TEXT = 4.0
+"""The stamp's text shrinks to fit its box, never below this size (points)."""
+
+
+def fit_line(text: str, face: str, size: float, width: float) -> tuple[str, str, float]:
+    """A stamp line at ``size``, or smaller if that is what it takes to show it whole in ``width``."""
+    natural = fonts.string_width(fonts.visual(text), face, size)
+    if natural > width:
+        size = max(SMALLEST_STAMP_TEXT, math.floor(size * width / natural * 100) / 100)
+    return (text, face, size)
+
+
 def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.datetime) -> list:
-    """The visible stamp's lines: caption, holder, organisation, date, reason, fingerprint."""
-    return [
-        (request.caption, fonts.ITALIC, 7),
+    """The visible stamp's lines: caption, holder, organisation, e-mail, date, reason and the
+    certificate's fingerprint (16 bytes), each shrunk if need be so that it shows whole."""
+    t = catalogue()
+    fingerprint = ":".join(identity.fingerprint.split(":")[:16])
+    date = t("stamp.date", when=f"{when:%Y-%m-%d %H:%M}")
+    if request.timestamp_url:
+        date += t("stamp.timestamped")
+    caption = request.caption or t("stamp.signed_by")
+    lines = [
+        (caption, fonts.ITALIC, 7),
         (identity.holder, fonts.BOLD, 10),
         (identity.organisation or " ", fonts.REGULAR, 7.5),
         (identity.email or " ", fonts.REGULAR, 7.5),
-        (
-            f"Date: {when:%Y-%m-%d %H:%M} UTC" + ("  (timestamped)" if request.timestamp_url else ""),
-            fonts.REGULAR,
-            7.5,
-        ),
-        (f"Reason: {request.reason.split(ROLE_SEPARATOR)[-1]}", fonts.REGULAR, 7),  # the caption names the role
-        ("Certificate SHA-256, first 16 bytes:", fonts.ITALIC, 6.5),
-        (":".join(identity.fingerprint.split(":")[:16]), fonts.MONO, 6.5),
+        (date, fonts.REGULAR, 7.5),
+        (t("stamp.reason", reason=request.reason.split(ROLE_SEPARATOR)[-1]), fonts.REGULAR, 7),  # role: caption
+        (t("stamp.fingerprint"), fonts.ITALIC, 6.5),
+        (fingerprint, fonts.MONO, 6.5),
     ]
+    if request.compact:
+        lines = [
+            (caption, fonts.ITALIC, 6.5),
+            (identity.holder, fonts.BOLD, 8.5),
+            (identity.organisation or " ", fonts.REGULAR, 6.5),
+            (identity.email or " ", fonts.REGULAR, 6.5),
+            (date, fonts.REGULAR, 6.5),
+            (t("stamp.fingerprint_short", fingerprint=fingerprint), fonts.MONO, 5.5),
+        ]
+    room = request.box[2] - request.box[0] - STAMP_PADDING
+    return [fit_line(text, face, size, room) for text, face, size in lines]
 
 
 def sign_incrementally(
@@ -93,14 +158,15 @@ def sign_incrementally(
         embed_validation_info=request.lta,
         validation_context=context,
     )
-    pdf_signer = signers.PdfSigner(
+    visible = x2 > x1 and y2 > y1
+    pdf_signer = Pdf17Signer(
         meta,
         signer,
         timestamper=HTTPTimeStamper(request.timestamp_url, timeout=15) if request.timestamp_url else None,
-        stamp_style=stamp_style(x2 - x1, y2 - y1, stamp_lines(identity, request, when)),
+        stamp_style=stamp_style(x2 - x1, y2 - y1, stamp_lines(identity, request, when)) if visible else None,
         new_field_spec=None
         if request.existing_field
-        else fields.SigFieldSpec(request.field_name, on_page=request.page_index, box=request.box),
+        else fields.SigFieldSpec(request.field_name, on_page=request.page_index, box=request.box if visible else None),
     )
     out = io.BytesIO()
     url = request.timestamp_url

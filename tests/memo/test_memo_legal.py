@@ -13,13 +13,14 @@ import core
 from core.errors import InputError
 from core.memo import styles
 from core.memo.context import MemoHeader
-from core.memo.flowables import shorten
+from core.memo.flowables import shorten, wrap_header
 from core.memo.render import render
 from core.messages import catalogue, messages_dir
 from core.resources import example_paths, examples_dir
 from tests.memo.conftest import BODY_CAM, needs_poppler, poppler
 
 EU_RETAILER = examples_dir() / "eu-retailer-live-face-matching.scenario.yaml"
+ILLINOIS = examples_dir() / "illinois-supermarket-live-face-matching.scenario.yaml"
 GERMANY = examples_dir() / "post-event-identification-germany.scenario.yaml"
 CREATED = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 
@@ -52,6 +53,23 @@ def test_page_one_of_the_body_cam_memo_has_question_brief_answer_with_evidence_a
     assert "law-enforcement-mobile-real-time" in brief, "the brief answer names the deciding clauses"
     assert "rests on wording reported by the press, not yet checked against Microsoft's text" in brief
     assert "Only these policies were evaluated" in first[first.index("Limits of this review", start) :]
+
+
+@needs_poppler
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.name)
+def test_page_one_of_every_example_memo_has_question_brief_answer_and_limits(example, packs, tmp_path):
+    """Every bundled example: page 1 has the question, the brief answer (with its evidence level when the
+    verdict rests on wording) and the limits of the review, in that order."""
+    ev = core.evaluate(core.load_scenario(example, packs.questionnaire), packs)
+    first = pages_of(memo(example, packs), tmp_path)[0]
+    positions = [first.find("Question presented")]
+    for heading in ("Brief answer", "Limits of this review"):  # each after the one before
+        positions.append(first.find(heading, positions[-1]))
+    assert -1 not in positions, positions
+    brief = first[positions[1] : positions[2]]
+    if ev.overall in (core.Verdict.PROHIBITED, core.Verdict.UNCLEAR, core.Verdict.RESTRICTED):
+        assert "This answer rests on" in brief or "were checked" in brief, brief
+    assert "Only these policies were evaluated" in first[positions[2] :]
 
 
 @needs_poppler
@@ -163,6 +181,32 @@ def test_running_header_shortens_only_at_a_word_boundary():
     assert (title.startswith(cut[:-1]) and title[len(cut) - 1] == " ") or cut[-2] in ",", cut
 
 
+def test_a_long_header_title_wraps_onto_two_lines_whole():
+    """A title too long for one line is carried whole on two, broken between words; only a title
+    needing a third line is shortened, and then at a word boundary."""
+    title = "Live face matching of shoppers at an Illinois supermarket's entrances (Amazon Rekognition)"
+    assert wrap_header(title, lambda s: len(s) <= 200) == [title]
+    lines = wrap_header(title, lambda s: len(s) <= 60)
+    assert len(lines) == 2 and " ".join(lines) == title and all(len(x) <= 60 for x in lines)
+    short = wrap_header(title, lambda s: len(s) <= 30)
+    assert len(short) == 2 and short[1].endswith("…") and title.startswith(" ".join(short)[:-1])
+
+
+@needs_poppler
+def test_a_long_title_is_whole_in_the_running_header_of_every_page(packs, tmp_path):
+    """The Illinois example's long title (and a realistic memo id) is whole in every page's header."""
+    ev = core.evaluate(core.load_scenario(ILLINOIS, packs.questionnaire), packs)
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(render(ev, packs, memo_id="CW-20261201-FC683C62", created=CREATED, author=None).pdf)
+    pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", str(path))).group(1))
+    assert pages > 1
+    for page in range(1, pages + 1):
+        header = flat(
+            poppler("pdftotext", "-f", str(page), "-l", str(page), "-y", "0", "-H", "45", "-W", "600", str(path), "-")
+        )
+        assert ev.scenario.title in header and "…" not in header, (page, header)
+
+
 @needs_poppler
 def test_full_title_in_the_running_header_of_every_page(signed_memo):
     """The body-cam title fits: every page's header carries it whole, without an ellipsis."""
@@ -192,18 +236,46 @@ def _pseudo(text: str) -> str:
     return re.sub(r"(\{[a-z_]+\})|([^\s{}]+)", lambda m: m.group(1) or f"⟦{m.group(2)}⟧", text)
 
 
-@needs_poppler
-def test_a_pseudo_locale_translates_the_memo(packs, tmp_path):
-    """A translation file alone changes the memo's words: every heading comes out pseudo-translated."""
+def _pseudo_memo_text(packs, tmp_path) -> str:
+    """The body-cam memo rendered with a pseudo-locale made from the English catalogue."""
     english = yaml.safe_load((messages_dir() / "en.yaml").read_text(encoding="utf-8"))
     pseudo = {k: _pseudo(v) for k, v in english.items()}
     path = tmp_path / "xx.yaml"
     path.write_text(yaml.safe_dump(pseudo, allow_unicode=True), encoding="utf-8")
-    text = " ".join(pages_of(memo(BODY_CAM, packs, messages=catalogue("xx", path=path)), tmp_path))
+    return " ".join(pages_of(memo(BODY_CAM, packs, messages=catalogue("xx", path=path)), tmp_path))
+
+
+@needs_poppler
+def test_a_pseudo_locale_translates_the_memo(packs, tmp_path):
+    """A translation file alone changes the memo's words: every heading comes out pseudo-translated."""
+    text = _pseudo_memo_text(packs, tmp_path)
     for heading in ("Question presented", "Brief answer", "Limits of this review", "Conclusion and recommendation"):
         assert flat(_pseudo(heading)) in text, heading
         assert heading not in text, heading
     assert "⟦PROHIBITED⟧" in text.upper()
+
+
+# English wording each of these modules writes into the memo, and its pseudo-translation.
+CATALOGUED_WORDING = {
+    "citations": ["wording from", "retrieved", "section “", "status: secondary", "not checked against the publisher"],
+    "timeline": ["How the verdict moved over time", "no stored version in force", "still prohibited", "now cited"],
+    "later versions": ["Not yet in force on the evaluation date", "adds “"],
+}
+
+
+@needs_poppler
+def test_a_pseudo_locale_leaves_no_english_in_citations_timeline_or_later_versions(packs, tmp_path):
+    """Citations, the timeline and the later-version notice come out pseudo-translated, with no English wording left."""
+    text = _pseudo_memo_text(packs, tmp_path)
+    untranslated = flat(re.sub(r"⟦[^⟧]*⟧", " ", text))  # what no message of the catalogue wrote
+    english = " ".join(pages_of(memo(BODY_CAM, packs), tmp_path, "english.pdf"))
+    for module, phrases in CATALOGUED_WORDING.items():
+        for phrase in phrases:
+            assert phrase in english, f"{module}: the English memo should say {phrase!r}"
+            assert phrase not in untranslated, f"{module}: {phrase!r} is left untranslated"
+    for translated in ("⟦wording⟧ ⟦from⟧", "⟦retrieved⟧", "⟦status:⟧ ⟦secondary⟧", "⟦now⟧ ⟦cited:⟧"):
+        assert translated in text, translated
+    assert "⟦Not⟧ ⟦yet⟧ ⟦in⟧ ⟦force⟧" in text and "⟦still⟧ ⟦prohibited⟧" in text
 
 
 def test_a_translation_with_a_bad_placeholder_is_named(tmp_path):
@@ -216,11 +288,13 @@ def test_a_translation_with_a_bad_placeholder_is_named(tmp_path):
 
 
 def test_the_catalogue_says_what_the_verdicts_say():
-    """The English catalogue's verdict words and meanings are those of core.verdicts (one wording, two places)."""
+    """The English catalogue's verdict words, verdict meanings and status labels are those of the code (one wording)."""
     t = catalogue()
     for verdict in core.Verdict:
         assert t(f"verdict.{verdict.value}") == verdict.label
         assert t(f"verdict_meaning.{verdict.value}") == verdict.overall_meaning
+    for status in core.VerificationStatus:
+        assert t(f"status.{status.value}") == status.label
 
 
 def _retailer_not_sharing(packs) -> core.Evaluation:
@@ -256,3 +330,21 @@ def test_no_option_in_an_example_memo_changes_a_fact_of_the_context(example, pac
     facts = [f.label for f in packs.questionnaire.fields.values() if f.kind is core.FieldKind.FACT]
     for label in facts:
         assert f"“{label}” were" not in section, label
+
+
+@needs_poppler
+def test_a_memo_without_findings_says_so_under_discussion(packs, tmp_path):
+    """The drafting example triggers no rule: "Discussion" says why there is nothing to discuss (no empty heading)."""
+    text = " ".join(pages_of(memo(examples_dir() / "report-drafting-body-cam-audio.scenario.yaml", packs), tmp_path))
+    discussion = text[text.index("Discussion") : text.index("Rules checked and not triggered")]
+    assert "there is no finding to discuss" in discussion
+    assert "The rules checked and not triggered are listed below." in discussion
+
+
+@needs_poppler
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.name)
+def test_no_example_memo_ends_on_a_page_of_signature_boxes_alone(example, packs, tmp_path):
+    """Every bundled example: the last page carries the conclusion and the notice with the signature boxes."""
+    last = pages_of(memo(example, packs), tmp_path)[-1]
+    for part in ("Conclusion and recommendation", "1. ", "Not legal advice.", "Prepared by", "Approved by"):
+        assert part in last, part
