@@ -39,6 +39,9 @@ def test_200_percent_on_a_1280x720_projector(tmp_path):
     assert report["form_sideways"] == 0, "the form reflows instead of scrolling sideways"
     assert "Overall verdict" in report["tabbed"] and "Findings outline" in report["tabbed"]
     assert "Findings" in report["tabbed"]
+    timing = [name for name in report["tabbed"] if name.startswith("Timing of processing: ")]
+    assert set(timing) == {"Timing of processing: Real time (live)"}, "a radio group is one Tab stop: the chosen answer"
+    assert report["outline_by_tab"], "Tab alone reaches the findings outline, whose arrows reach every finding"
     assert len(report["outline_anchors"]) == 1 + report["findings"] >= 4
     assert len(set(report["outline_anchors"])) == len(report["outline_anchors"])
     assert report["scrolls"] == sorted(report["scrolls"]) and report["scrolls"][-1] > 0
