@@ -108,7 +108,7 @@ class RadioGroupInput(FieldInput):
             button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[value] = button
-            layout.addWidget(button)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs the answer
         if not vertical:
             layout.addStretch(1)
         self.buttons[None].setChecked(True)

@@ -48,6 +48,8 @@ def test_portfolio_file_name_first_frozen_and_as_of_column(qtbot, window, monkey
     assert shown_names == {p.name for p in core.example_paths()}
     assert table.isColumnHidden(FILE) and not names.isColumnHidden(FILE)
     assert all(names.isColumnHidden(c) for c in range(1, portfolio.model.columnCount()))
+    assert names.columnWidth(FILE) <= names.viewport().width(), "a long name is shortened with …, never cut off"
+    assert names.textElideMode() is Qt.TextElideMode.ElideMiddle and not names.wordWrap()
     table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
     assert names.columnViewportPosition(FILE) == 0
     retail = next(r for r in range(portfolio.proxy.rowCount()) if "retailer" in portfolio.proxy.index(r, FILE).data())

@@ -47,5 +47,8 @@ def test_200_percent_on_a_1280x720_projector(tmp_path):
     assert report["scrolls"] == sorted(report["scrolls"]) and report["scrolls"][-1] > 0
     assert report["banner"].startswith("Overall: ✖ Prohibited")
     assert report["ring_pixels"] > 300, "the focus ring shows in the screenshot"
+    assert report["guided_outside"] == [] and report["guided_sideways"] == 0, "guided mode reflows too"
+    assert report["guided_focus"] == "Timing of processing: Real time (live)" and report["guided_focus_visible"]
+    assert report["guided_ring_pixels"] > 200, "the chosen radio answer wears the focus ring"
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (width, height) or image.width() <= 1280

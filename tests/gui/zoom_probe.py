@@ -48,6 +48,31 @@ def _tab_walk(app: QApplication, window: QWidget, steps: int) -> list[str]:
     return names
 
 
+def _guided(app: QApplication, window: QWidget, shot: str) -> dict:
+    """Guided mode on the cameras page, the keyboard on the chosen answer of a radio group."""
+    window.guided_action.setChecked(True)
+    window.guided.focus_field("processing.timing")
+    for _ in range(20):
+        app.processEvents()
+    page = window.guided.pages.currentWidget()
+    focus = app.focusWidget()
+    image = window.grab()
+    image.save(shot)
+    ring = QColor(FOCUS).rgb()
+    button = focus.grab().toImage() if focus is not None else None
+    return {
+        "guided_outside": _outside(window),
+        "guided_sideways": page.horizontalScrollBar().maximum() if isinstance(page, QAbstractScrollArea) else -1,
+        "guided_focus": focus.accessibleName() if focus is not None else "",
+        "guided_focus_visible": focus is not None and focus.visibleRegion().boundingRect() == focus.rect(),
+        "guided_ring_pixels": sum(
+            1 for y in range(button.height()) for x in range(button.width()) if button.pixel(x, y) == ring
+        )
+        if button is not None
+        else 0,
+    }
+
+
 def main() -> None:
     """Probe and print."""
     app = QApplication([])
@@ -80,23 +105,21 @@ def main() -> None:
     focus = QColor(FOCUS).rgb()
     ring = sum(1 for y in range(pixels.height()) for x in range(0, pixels.width(), 2) if pixels.pixel(x, y) == focus)
     evaluation = window.session.evaluation()
-    print(
-        json.dumps(
-            {
-                "screen": [screen.width(), screen.height()],
-                "window": list(window.frameGeometry().getRect()),
-                "outside": _outside(window),
-                "form_sideways": window.form.horizontalScrollBar().maximum(),
-                "tabbed": tabbed,
-                "outline_anchors": reached,
-                "scrolls": scrolls,
-                "findings": len(evaluation.findings),
-                "ring_pixels": ring,
-                "banner": window.results.verdict_banner.text(),
-                "outline_by_tab": app.focusWidget() is outline,
-            }
-        )
-    )
+    report = {
+        "screen": [screen.width(), screen.height()],
+        "window": list(window.frameGeometry().getRect()),
+        "outside": _outside(window),
+        "form_sideways": window.form.horizontalScrollBar().maximum(),
+        "tabbed": tabbed,
+        "outline_anchors": reached,
+        "scrolls": scrolls,
+        "findings": len(evaluation.findings),
+        "ring_pixels": ring,
+        "banner": window.results.verdict_banner.text(),
+        "outline_by_tab": app.focusWidget() is outline,
+    }
+    report.update(_guided(app, window, sys.argv[1].replace(".png", "-guided.png")))
+    print(json.dumps(report))
     window.session.saved = window.session.scenario
     window.close()
 
