@@ -14,7 +14,6 @@ from html import escape
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import SYMBOLS
 from gui.form import FieldRow
+from gui.reflow import WrappingCheckBox
 
 
 def _page(widgets: list[QWidget], intro: str) -> QScrollArea:
@@ -119,7 +120,10 @@ class GuidedForm(QWidget):
         self.title.setAccessibleName("Scenario title")
         self.title.setPlaceholderText("A short name for the deployment")
         self.title.textEdited.connect(self.title_changed.emit)
-        self.use_date = QCheckBox("Evaluate as of a fixed date (otherwise today)")
+        self.use_date = WrappingCheckBox("Evaluate as of a fixed date (otherwise today)")
+        wrap = self.use_date.sizePolicy()
+        wrap.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # the form gives it its width; the label wraps
+        self.use_date.setSizePolicy(wrap)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")

@@ -51,10 +51,18 @@ def _tab_walk(app: QApplication, window: QWidget, steps: int) -> list[str]:
 def _guided(app: QApplication, window: QWidget, shot: str) -> dict:
     """Guided mode on the cameras page, the keyboard on the chosen answer of a radio group."""
     window.guided_action.setChecked(True)
-    window.guided.focus_field("processing.timing")
+    guided = window.guided
+    sideways = {}
+    for step in guided.steps():  # every page reflows, whatever its inputs (radio buttons included)
+        guided.show_page(step)
+        for _ in range(5):
+            app.processEvents()
+        area = guided.pages.currentWidget()
+        if isinstance(area, QAbstractScrollArea):
+            sideways[guided.section_titles[step]] = area.horizontalScrollBar().maximum()
+    guided.focus_field("processing.timing")
     for _ in range(20):
         app.processEvents()
-    page = window.guided.pages.currentWidget()
     focus = app.focusWidget()
     image = window.grab()
     image.save(shot)
@@ -62,7 +70,7 @@ def _guided(app: QApplication, window: QWidget, shot: str) -> dict:
     button = focus.grab().toImage() if focus is not None else None
     return {
         "guided_outside": _outside(window),
-        "guided_sideways": page.horizontalScrollBar().maximum() if isinstance(page, QAbstractScrollArea) else -1,
+        "guided_sideways": sideways,
         "guided_focus": focus.accessibleName() if focus is not None else "",
         "guided_focus_visible": focus is not None and focus.visibleRegion().boundingRect() == focus.rect(),
         "guided_ring_pixels": sum(
