@@ -14,6 +14,7 @@ from html import escape
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import SYMBOLS
 from gui.form import FieldRow
-from gui.reflow import WrappingCheckBox
 
 
 def _page(widgets: list[QWidget], intro: str) -> QScrollArea:
@@ -120,10 +119,7 @@ class GuidedForm(QWidget):
         self.title.setAccessibleName("Scenario title")
         self.title.setPlaceholderText("A short name for the deployment")
         self.title.textEdited.connect(self.title_changed.emit)
-        self.use_date = WrappingCheckBox("Evaluate as of a fixed date (otherwise today)")
-        wrap = self.use_date.sizePolicy()
-        wrap.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # the form gives it its width; the label wraps
-        self.use_date.setSizePolicy(wrap)
+        self.use_date = _wrapping_checkbox("Evaluate as of a fixed date (otherwise today)")
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -263,6 +259,17 @@ class GuidedForm(QWidget):
 
 def _normal(value):
     return tuple(value) if isinstance(value, list) else value
+
+
+def _wrapping_checkbox(text: str) -> QCheckBox:
+    """A checkbox whose label wraps, taking the width the page gives it (so the page reflows at 200 %)."""
+    from gui.reflow import WrappingCheckBox
+
+    box = WrappingCheckBox(text)
+    policy = box.sizePolicy()
+    policy.setHorizontalPolicy(policy.Policy.Ignored)
+    box.setSizePolicy(policy)
+    return box
 
 
 def install_guided_mode(window, splitter: QSplitter) -> GuidedForm:
