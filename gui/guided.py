@@ -115,7 +115,7 @@ class GuidedForm(QWidget):
     def _basics_page(self) -> QScrollArea:
         self.title = title_edit()
         self.title.textEdited.connect(self.title_changed.emit)
-        self.use_date = QCheckBox("Evaluate as of a fixed date (otherwise today)")
+        self.use_date = _wrapping_checkbox("Evaluate as of a fixed date (otherwise today)")
         self.date = as_of_edit()
         self.use_date.toggled.connect(self._date_edited)
         self.date.dateChanged.connect(lambda _: self._date_edited())
@@ -251,6 +251,17 @@ class GuidedForm(QWidget):
 
 def _normal(value):
     return tuple(value) if isinstance(value, list) else value
+
+
+def _wrapping_checkbox(text: str) -> QCheckBox:
+    """A checkbox whose label wraps, taking the width the page gives it (so the page reflows at 200 %)."""
+    from gui.reflow import WrappingCheckBox
+
+    box = WrappingCheckBox(text)
+    policy = box.sizePolicy()
+    policy.setHorizontalPolicy(policy.Policy.Ignored)
+    box.setSizePolicy(policy)
+    return box
 
 
 def install_guided_mode(window, splitter: QSplitter) -> GuidedForm:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,7 +50,7 @@ class FieldInput(QWidget):
 
 
 class ChoiceInput(FieldInput):
-    """A drop-down list whose first entry is "Not answered"."""
+    """A drop-down list whose first entry is "Not answered" (for lists too long for radio buttons)."""
 
     def __init__(self, field: core.Field) -> None:
         super().__init__(field)
@@ -77,29 +78,70 @@ class ChoiceInput(FieldInput):
         self.combo.blockSignals(False)
 
 
-class BooleanInput(FieldInput):
-    """Yes / No / Not answered."""
+RADIO_MAX_OPTIONS = 4
+"""A single-choice question with at most this many answers, "Not answered" included, shows its
+answers as radio buttons (all in view, one arrow key apart); longer lists stay drop-down lists."""
 
-    def __init__(self, field: core.Field) -> None:
+_ARROWS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: +1, Qt.Key.Key_Right: +1}
+
+
+class RadioGroupInput(FieldInput):
+    """A radio button per answer, "Not answered" last, as one Tab stop.
+
+    Tab (or Shift+Tab, or the question's buddy) lands on the chosen answer; the arrow keys move to
+    the previous / next answer and choose it, wrapping round, whatever way the buttons are laid out.
+    """
+
+    def __init__(self, field: core.Field, answers: list[tuple[Any, str, str]], vertical: bool) -> None:
         super().__init__(field)
         self.group = QButtonGroup(self)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self) if vertical else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         self.buttons: dict[Any, QRadioButton] = {}
-        for value, text in ((True, "&Yes"), (False, "N&o"), (None, "Not answered")):
-            button = QRadioButton(text.replace("&", "") if value is None else text)
+        for value, text, help_text in answers:
+            button = QRadioButton(text)
             button.setAccessibleName(f"{field.label}: {text.replace('&', '')}")
+            if help_text:
+                button.setToolTip(help_text)
+                button.setAccessibleDescription(help_text)
+            button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[value] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs the answer
+        if not vertical:
+            layout.addStretch(1)
         self.buttons[None].setChecked(True)
+        self.setFocusProxy(self.buttons[None])
         self.group.buttonToggled.connect(self._toggled)
-        self.setFocusProxy(self.buttons[True])
 
     def _toggled(self, button: QAbstractButton, checked: bool) -> None:
         if checked:
+            self.setFocusProxy(button)
             self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab into the group lands on the chosen answer; the arrow keys choose the next one."""
+        if not isinstance(watched, QRadioButton):
+            return False
+        if event.type() == QEvent.Type.FocusIn and not watched.isChecked():
+            reason = event.reason()  # type: ignore[attr-defined]
+            if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+                chosen = self.group.checkedButton()
+                if chosen is not None and not chosen.isHidden():
+                    chosen.setFocus(reason)
+        elif event.type() == QEvent.Type.KeyPress:
+            step = _ARROWS.get(event.key())  # type: ignore[attr-defined]
+            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
+                self._step(watched, step)
+                return True
+        return False
+
+    def _step(self, button: QRadioButton, step: int) -> None:
+        shown = [b for b in self.buttons.values() if not b.isHidden()]
+        target = shown[(shown.index(button) + step) % len(shown)] if button in shown else shown[0]
+        target.setChecked(True)  # first: focus arriving by keyboard on an unchosen answer moves to the chosen one
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def value(self) -> Any:
         for value, button in self.buttons.items():
@@ -108,9 +150,54 @@ class BooleanInput(FieldInput):
         return None
 
     def set_value(self, value: Any) -> None:
+        button = self.buttons.get(value, self.buttons[None]) if _hashable(value) else self.buttons[None]
         self.group.blockSignals(True)
-        self.buttons[value if value in (True, False) else None].setChecked(True)
+        button.setChecked(True)
         self.group.blockSignals(False)
+        self.setFocusProxy(button)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+class BooleanInput(RadioGroupInput):
+    """Yes / No / Not answered, side by side (Alt+Y and Alt+O as mnemonics)."""
+
+    def __init__(self, field: core.Field) -> None:
+        super().__init__(field, [(True, "&Yes", ""), (False, "N&o", ""), (None, "Not answered", "")], vertical=False)
+
+
+class RadioChoiceInput(RadioGroupInput):
+    """A short list of options (see :data:`RADIO_MAX_OPTIONS`) as radio buttons, one a line.
+
+    An option no longer offered (kept so that older files load) has a button that shows only while
+    it is the answer, so opening such a file neither hides nor loses the answer.
+    """
+
+    def __init__(self, field: core.Field) -> None:
+        answers = [(o.value, o.label, o.help) for o in field.options]
+        super().__init__(field, [*answers, (None, "Not answered", "")], vertical=True)
+        self.withdrawn = {o.value for o in field.options if not o.offered}
+        self._show_withdrawn()
+
+    def _show_withdrawn(self) -> None:
+        for value in self.withdrawn:
+            self.buttons[value].setVisible(self.buttons[value].isChecked())
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(value)
+        self._show_withdrawn()
+
+
+def shows_as_radio_buttons(field: core.Field) -> bool:
+    """Whether a single-choice question is short enough for radio buttons (see :data:`RADIO_MAX_OPTIONS`)."""
+    offered = [o for o in field.options if o.offered]
+    return field.type is FieldType.CHOICE and len(offered) + 1 <= RADIO_MAX_OPTIONS
 
 
 class MultiChoiceInput(FieldInput):
@@ -219,7 +306,7 @@ def make_input(field: core.Field, countries: dict[str, str]) -> FieldInput:
     from gui.country_picker import CountriesInput, CountryInput  # they build on FieldInput
 
     if field.type is FieldType.CHOICE:
-        return ChoiceInput(field)
+        return RadioChoiceInput(field) if shows_as_radio_buttons(field) else ChoiceInput(field)
     if field.type is FieldType.BOOLEAN:
         return BooleanInput(field)
     if field.type is FieldType.MULTICHOICE:

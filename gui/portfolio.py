@@ -289,6 +289,9 @@ class PortfolioWindow(QWidget):
         self.table.setColumnWidth(TITLE, min(self.table.columnWidth(TITLE), max(self.width() // 3, 200)))
         self.names.resizeColumnToContents(FILE)
         self.names.setFixedWidth(min(self.names.columnWidth(FILE) + 4, max(self.width() // 3, 120)))
+        self.names.setColumnWidth(FILE, self.names.viewport().width())  # a long name shows "…", is not cut
+        self.names.setWordWrap(False)  # one line, shortened in the middle, keeping its distinctive end
+        self.names.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.sort_by(OVERALL)
         if self.proxy.rowCount():
             self.table.selectRow(0)

@@ -78,6 +78,7 @@ def shoot(options: argparse.Namespace) -> None:
         window.ask_folder = lambda: core.resources_dir() / "examples"  # type: ignore[method-assign]
         window.open_portfolio()
         target = window.portfolio
+        target.resize(width, height)
     if options.focus == "outline":
         window.results.outline.setFocus()
         window.results.outline.setCurrentRow(2)

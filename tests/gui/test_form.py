@@ -103,12 +103,13 @@ def test_country_picker_is_searchable(qtbot, window):
 
 def test_a_question_link_moves_focus_to_its_field(qtbot, body_cam):
     """Activating "Questions that would decide this" focuses the field."""
-    body_cam.form.rows["processing.timing"].input.combo.setCurrentIndex(0)  # not answered
+    timing = body_cam.form.rows["processing.timing"].input
+    qtbot.mouseClick(timing.buttons[None], Qt.MouseButton.LeftButton)  # not answered
     settle(qtbot, body_cam)
     assert "processing.timing" in body_cam.session.evaluation().questions
     assert 'href="field:processing.timing"' in body_cam.findings.toHtml()
     body_cam.findings.anchorClicked.emit(QUrl("field:processing.timing"))
-    qtbot.waitUntil(lambda: body_cam.form.rows["processing.timing"].input.combo.hasFocus(), timeout=2000)
+    qtbot.waitUntil(lambda: timing.buttons[None].hasFocus(), timeout=2000)
 
 
 def test_every_input_has_an_accessible_name(window):

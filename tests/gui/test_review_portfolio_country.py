@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 import core
 from core.resources import examples_dir
@@ -48,6 +49,8 @@ def test_portfolio_file_name_first_frozen_and_as_of_column(qtbot, window, monkey
     assert shown_names == {p.name for p in core.example_paths()}
     assert table.isColumnHidden(FILE) and not names.isColumnHidden(FILE)
     assert all(names.isColumnHidden(c) for c in range(1, portfolio.model.columnCount()))
+    assert names.columnWidth(FILE) <= names.viewport().width(), "a long name is shortened with …, never cut off"
+    assert names.textElideMode() is Qt.TextElideMode.ElideMiddle and not names.wordWrap()
     table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
     assert names.columnViewportPosition(FILE) == 0
     retail = next(r for r in range(portfolio.proxy.rowCount()) if "retailer" in portfolio.proxy.index(r, FILE).data())
@@ -118,3 +121,50 @@ def test_countries_input_adds_typed_country_and_clears(qtbot, window):
     qtbot.keyClick(countries.picker.lineEdit(), Qt.Key.Key_Return)
     assert window.session.scenario.answers["deployment.countries"] == ("FR",)
     assert countries.picker.lineEdit().text() == ""
+
+
+def test_filter_sort_and_export_the_portfolio_by_keyboard_alone(qtbot, window, monkeypatch, tmp_path):
+    """Alt+P, Alt+V, Alt+S, Alt+F, Alt+X and arrows/typing: the same filters, order and CSV as with the mouse."""
+    portfolio = _portfolio(qtbot, window, monkeypatch)
+    portfolio.activateWindow()
+    qtbot.waitUntil(portfolio.table.hasFocus, timeout=3000)
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+    def arrow_to(combo, data):
+        for _ in range(combo.count()):
+            if combo.currentData() == data:
+                return
+            press(Qt.Key.Key_Down if combo.currentIndex() < combo.findData(data) else Qt.Key.Key_Up)
+        assert combo.currentData() == data
+
+    alt = Qt.KeyboardModifier.AltModifier
+    press(Qt.Key.Key_P, alt)
+    assert portfolio.policy.hasFocus()
+    arrow_to(portfolio.policy, "eu-ai-act-article-5")
+    press(Qt.Key.Key_V, alt)
+    assert portfolio.verdict.hasFocus()
+    arrow_to(portfolio.verdict, core.Verdict.PROHIBITED.value)
+    wanted = {
+        e.path.name for e in portfolio.model.entries if e.verdict_of("eu-ai-act-article-5") is core.Verdict.PROHIBITED
+    }
+    shown = {portfolio.proxy.index(r, FILE).data() for r in range(portfolio.proxy.rowCount())}
+    assert shown == wanted and 0 < len(shown) < len(core.example_paths())
+    press(Qt.Key.Key_S, alt)
+    assert portfolio.sort.hasFocus()
+    arrow_to(portfolio.sort, 1)  # the title
+    titles = [portfolio.proxy.index(r, 1).data() for r in range(portfolio.proxy.rowCount())]
+    assert titles == sorted(titles, key=str.lower)
+    out = tmp_path / "meeting.csv"
+    monkeypatch.setattr(portfolio, "ask_csv_path", lambda: out)  # the file dialog is the platform's own
+    press(Qt.Key.Key_X, alt)
+    qtbot.waitUntil(out.exists, timeout=3000)  # a mnemonic "animates" the click: it lands a moment later
+    assert {r[0] for r in list(csv.reader(out.read_text(encoding="utf-8").splitlines()))[1:]} == wanted
+    press(Qt.Key.Key_F, alt)
+    assert portfolio.search.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "retailer")
+    shown = {portfolio.proxy.index(r, FILE).data() for r in range(portfolio.proxy.rowCount())}
+    assert shown == {name for name in wanted if "retailer" in name} != set()
+    press(Qt.Key.Key_Escape)
+    assert not portfolio.isVisible()

@@ -39,10 +39,18 @@ def test_200_percent_on_a_1280x720_projector(tmp_path):
     assert report["form_sideways"] == 0, "the form reflows instead of scrolling sideways"
     assert "Overall verdict" in report["tabbed"] and "Findings outline" in report["tabbed"]
     assert "Findings" in report["tabbed"]
+    timing = [name for name in report["tabbed"] if name.startswith("Timing of processing: ")]
+    assert set(timing) == {"Timing of processing: Real time (live)"}, "a radio group is one Tab stop: the chosen answer"
+    assert report["outline_by_tab"], "Tab alone reaches the findings outline, whose arrows reach every finding"
     assert len(report["outline_anchors"]) == 1 + report["findings"] >= 4
     assert len(set(report["outline_anchors"])) == len(report["outline_anchors"])
     assert report["scrolls"] == sorted(report["scrolls"]) and report["scrolls"][-1] > 0
     assert report["banner"].startswith("Overall: ✖ Prohibited")
     assert report["ring_pixels"] > 300, "the focus ring shows in the screenshot"
+    assert report["guided_outside"] == [], "guided mode fits the window too"
+    sideways = report["guided_sideways"]
+    assert len(sideways) >= 5 and set(sideways.values()) == {0}, f"every guided page reflows: {sideways}"
+    assert report["guided_focus"] == "Timing of processing: Real time (live)" and report["guided_focus_visible"]
+    assert report["guided_ring_pixels"] > 200, "the chosen radio answer wears the focus ring"
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (width, height) or image.width() <= 1280

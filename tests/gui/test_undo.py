@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
 
 import core
 from tests.gui.conftest import settle
@@ -149,17 +150,19 @@ def test_the_notices_undo_restores_the_earlier_verdict(packs, tmp_path):
 def test_ctrl_z_and_ctrl_shift_z_in_the_window(qtbot, window):
     """Change an answer with the keyboard, Ctrl+Z undoes it in the form, Ctrl+Shift+Z redoes it."""
     window.open_example(EU_RETAILER)
-    combo = window.form.rows["processing.timing"].input.combo
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    timing = window.form.rows["processing.timing"].input
+    window.activateWindow()
+    timing.setFocus()
+    qtbot.waitUntil(timing.buttons["real_time"].hasFocus, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert window.session.scenario.answers["processing.timing"] == "near_real_time"
     assert window.undo_action.text().startswith("&Undo") and window.undo_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert combo.currentData() == "real_time"
+    assert timing.buttons["real_time"].isChecked() and timing.value() == "real_time"
     assert window.session.scenario.answers["processing.timing"] == "real_time"
     assert not window.isWindowModified()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert combo.currentData() == "near_real_time"
+    assert timing.buttons["near_real_time"].isChecked()
     settle(qtbot, window)
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QRadioButton,
+    QScrollBar,
+    QWidget,
+)
 
 from core.resources import examples_dir
 from tests.gui.conftest import settle
@@ -12,8 +20,9 @@ from tests.gui.conftest import settle
 EU_RETAILER = examples_dir() / "eu-retailer-live-face-matching.scenario.yaml"
 
 
-def wheel(widget: QWidget, notches: int) -> None:
-    """Turn the wheel ``notches`` steps (negative: towards the user) over the middle of ``widget``."""
+def wheel(widget: QWidget, notches: int) -> bool:
+    """Turn the wheel ``notches`` steps (negative: towards the user) over the middle of ``widget``;
+    whether the widget accepted the event."""
     centre = QPointF(widget.rect().center())
     event = QWheelEvent(
         centre,
@@ -26,6 +35,7 @@ def wheel(widget: QWidget, notches: int) -> None:
         False,
     )
     QApplication.sendEvent(widget, event)
+    return event.isAccepted()
 
 
 def wheel_sensitive_inputs(root: QWidget) -> list[QWidget]:
@@ -39,7 +49,7 @@ def wheel_sensitive_inputs(root: QWidget) -> list[QWidget]:
 
 
 def test_wheel_over_every_unfocused_input_changes_no_answer_and_no_verdict(qtbot, window):
-    """EU retailer: wheel up and down over every unfocused input; answers, date and verdicts stay."""
+    """EU retailer: wheel up and down over every unfocused input and radio button; answers, date and verdicts stay."""
     window.open_example(EU_RETAILER)
     window.form.use_date.setChecked(True)  # the date edit is enabled, as a user who set a date has it
     settle(qtbot, window)
@@ -47,8 +57,10 @@ def test_wheel_over_every_unfocused_input_changes_no_answer_and_no_verdict(qtbot
     verdicts = window.session.evaluation().overall, [p.verdict for p in window.session.evaluation().packs]
     window.findings.setFocus()
     inputs = wheel_sensitive_inputs(window.form)
-    assert len(inputs) >= 10, "the form's drop-downs, country pickers and the date edit"
-    for widget in inputs:
+    assert len(inputs) >= 7, "the form's long drop-downs, country pickers and the date edit"
+    radios = window.form.findChildren(QRadioButton)
+    assert len(radios) >= 3 * 11 + 4 + 3, "Yes/No/Not answered of each boolean, the short option lists"
+    for widget in [*inputs, *radios]:
         assert not widget.hasFocus()
         for notches in (-1, -3, 2, 5, -1):
             wheel(widget, notches)
@@ -64,7 +76,7 @@ def test_wheel_over_every_unfocused_input_changes_no_answer_and_no_verdict(qtbot
 def test_the_wheel_over_an_unfocused_input_scrolls_the_form_instead(qtbot, window):
     """The wheel event goes to the form's scroll area: the form scrolls, the drop-down keeps its value."""
     window.resize(900, 500)
-    combo = window.form.rows["processing.timing"].input.combo
+    combo = window.form.rows["environment"].input.combo
     window.form.ensureWidgetVisible(combo)
     bar = window.form.verticalScrollBar()
     start = bar.value()
@@ -77,15 +89,30 @@ def test_the_wheel_over_an_unfocused_input_scrolls_the_form_instead(qtbot, windo
 
 def test_a_focused_drop_down_still_follows_the_wheel(qtbot, window):
     """With keyboard focus the wheel works as usual (the guard is not a blanket block)."""
-    combo = window.form.rows["processing.timing"].input.combo
+    combo = window.form.rows["environment"].input.combo
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus, timeout=2000)
     wheel(combo, -1)
     assert combo.currentIndex() == 1
-    assert window.session.scenario.answers["processing.timing"] == combo.currentData()
+    assert window.session.scenario.answers["environment"] == combo.currentData()
 
 
 def test_no_input_takes_focus_from_the_wheel(window):
     """Qt.WheelFocus would let a spontaneous wheel focus an input and the next turn change it."""
     for widget in wheel_sensitive_inputs(window.form):
         assert widget.focusPolicy() != Qt.FocusPolicy.WheelFocus, widget.accessibleName()
+
+
+def test_radio_buttons_pass_the_wheel_on_and_never_change_the_answer(qtbot, window):
+    """A short option list is radio buttons: they ignore the wheel (Qt hands it to the form), focused or not."""
+    window.open_example(EU_RETAILER)
+    timing = window.form.rows["processing.timing"].input
+    window.activateWindow()
+    for focused in (False, True):
+        if focused:
+            timing.setFocus()
+            qtbot.waitUntil(timing.buttons["real_time"].hasFocus, timeout=2000)
+        for button in timing.buttons.values():
+            for notches in (-1, -3, 2):
+                assert not wheel(button, notches), "ignored, so a real wheel goes on to the scroll area"
+    assert timing.value() == "real_time" and window.session.scenario.answers["processing.timing"] == "real_time"

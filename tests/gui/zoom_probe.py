@@ -48,6 +48,39 @@ def _tab_walk(app: QApplication, window: QWidget, steps: int) -> list[str]:
     return names
 
 
+def _guided(app: QApplication, window: QWidget, shot: str) -> dict:
+    """Guided mode on the cameras page, the keyboard on the chosen answer of a radio group."""
+    window.guided_action.setChecked(True)
+    guided = window.guided
+    sideways = {}
+    for step in guided.steps():  # every page reflows, whatever its inputs (radio buttons included)
+        guided.show_page(step)
+        for _ in range(5):
+            app.processEvents()
+        area = guided.pages.currentWidget()
+        if isinstance(area, QAbstractScrollArea):
+            sideways[guided.section_titles[step]] = area.horizontalScrollBar().maximum()
+    guided.focus_field("processing.timing")
+    for _ in range(20):
+        app.processEvents()
+    focus = app.focusWidget()
+    image = window.grab()
+    image.save(shot)
+    ring = QColor(FOCUS).rgb()
+    button = focus.grab().toImage() if focus is not None else None
+    return {
+        "guided_outside": _outside(window),
+        "guided_sideways": sideways,
+        "guided_focus": focus.accessibleName() if focus is not None else "",
+        "guided_focus_visible": focus is not None and focus.visibleRegion().boundingRect() == focus.rect(),
+        "guided_ring_pixels": sum(
+            1 for y in range(button.height()) for x in range(button.width()) if button.pixel(x, y) == ring
+        )
+        if button is not None
+        else 0,
+    }
+
+
 def main() -> None:
     """Probe and print."""
     app = QApplication([])
@@ -61,7 +94,11 @@ def main() -> None:
     screen = window.screen().availableGeometry()
     tabbed = _tab_walk(app, window, 400)
     outline = window.results.outline
-    outline.setFocus()
+    window.form.title.setFocus()  # the walk's start; from there the keyboard alone reaches the outline
+    for _ in range(400):
+        if app.focusWidget() is outline:
+            break
+        QTest.keyClick(app.focusWidget(), Qt.Key.Key_Tab)
     QTest.keyClick(outline, Qt.Key.Key_Home)
     reached = [outline.currentItem().data(Qt.ItemDataRole.UserRole)]
     scrolls = [window.findings.verticalScrollBar().value()]
@@ -76,22 +113,21 @@ def main() -> None:
     focus = QColor(FOCUS).rgb()
     ring = sum(1 for y in range(pixels.height()) for x in range(0, pixels.width(), 2) if pixels.pixel(x, y) == focus)
     evaluation = window.session.evaluation()
-    print(
-        json.dumps(
-            {
-                "screen": [screen.width(), screen.height()],
-                "window": list(window.frameGeometry().getRect()),
-                "outside": _outside(window),
-                "form_sideways": window.form.horizontalScrollBar().maximum(),
-                "tabbed": tabbed,
-                "outline_anchors": reached,
-                "scrolls": scrolls,
-                "findings": len(evaluation.findings),
-                "ring_pixels": ring,
-                "banner": window.results.verdict_banner.text(),
-            }
-        )
-    )
+    report = {
+        "screen": [screen.width(), screen.height()],
+        "window": list(window.frameGeometry().getRect()),
+        "outside": _outside(window),
+        "form_sideways": window.form.horizontalScrollBar().maximum(),
+        "tabbed": tabbed,
+        "outline_anchors": reached,
+        "scrolls": scrolls,
+        "findings": len(evaluation.findings),
+        "ring_pixels": ring,
+        "banner": window.results.verdict_banner.text(),
+        "outline_by_tab": app.focusWidget() is outline,
+    }
+    report.update(_guided(app, window, sys.argv[1].replace(".png", "-guided.png")))
+    print(json.dumps(report))
     window.session.saved = window.session.scenario
     window.close()
 
