@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from core.atomic import write_atomic
     from core.batch import PackChange, PortfolioEntry, run_batch
-    from core.citations import Citation, cite
+    from core.citations import Citation, cite, later_version_text
     from core.conditions import UNKNOWN, TraceNode
     from core.errors import (
         EXIT_INPUT,
@@ -119,6 +119,7 @@ _EXPORTS: dict[str, str] = {
     "run_batch": "core.batch",
     "Citation": "core.citations",
     "cite": "core.citations",
+    "later_version_text": "core.citations",
     "UNKNOWN": "core.conditions",
     "TraceNode": "core.conditions",
     "EXIT_INPUT": "core.errors",
@@ -301,6 +302,7 @@ __all__ = [
     "find_identity",
     "finding_evidence",
     "import_identity",
+    "later_version_text",
     "list_identities",
     "load_pack",
     "load_pack_tests",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.messages import Catalogue, catalogue
 from core.packs import Clause, PackVersion, PolicyPack
+
+if TYPE_CHECKING:
+    from core.results import LaterVersion
 
 
 @dataclass(frozen=True)
@@ -97,3 +101,33 @@ def cite(pack: PolicyPack, version: PackVersion, clause: Clause) -> Citation:
         status=clause.status.value,
         status_label=clause.status.label,
     )
+
+
+def later_version_text(lv: LaterVersion, t: Catalogue | None = None) -> str:
+    """A version not yet in force on the evaluation date, in words: the clauses it adds or
+    rewords (named, not by id) and what this scenario would also be found under it."""
+    t = t or catalogue()
+    clauses = lv.version.clauses
+    parts = []
+    if lv.added_clauses:
+        parts.append(
+            t("memo.later.adds", clauses=t("memo.later.list").join(name_of(clauses[x], t) for x in lv.added_clauses))
+        )
+    if lv.changed_clauses:
+        parts.append(
+            t(
+                "memo.later.rewords",
+                clauses=t("memo.later.list").join(name_of(clauses[x], t) for x in lv.changed_clauses),
+            )
+        )
+    text = t("memo.later", version=lv.version.id, start=lv.version.effective_from)
+    if parts:
+        text += t("memo.later.what", what=t("memo.later.and").join(parts))
+    if lv.new_findings:
+        titles = dict(lv.titles)
+        found = [
+            t("memo.later.finding", verdict=t(f"verdict.{v.value}").lower(), title=titles.get(rule, rule))
+            for rule, v in lv.new_findings
+        ]
+        text += t("memo.later.findings", findings=t("memo.later.findings_join").join(found))
+    return t("memo.later.end", text=text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from core.citations import cite
+from core.citations import cite, later_version_text
 from core.evidence import badge_text, evidence_phrase, finding_label, overall_label, pack_evidence, pack_label
 from core.packs import PackSet
 from core.results import Evaluation, Finding, PackResult
@@ -69,7 +69,7 @@ def _pack_lines(p: PackResult, show_trace: bool) -> list[str]:
     for notice in p.notices:
         out.extend(wrap(f"Note: {notice}", ""))
     for later in p.later:
-        out.extend(wrap(later.text(), ""))
+        out.extend(wrap(later_version_text(later), ""))
     for f in p.findings:
         out.append("")
         out.extend(_finding_lines(p, f, show_trace))

@@ -83,23 +83,6 @@ class LaterVersion:
     titles: tuple[tuple[str, str], ...] = ()
     """Rule id → title, for the rules in ``new_findings``."""
 
-    def text(self) -> str:
-        """One sentence for reports, the memo and the window."""
-        out = f"Not yet in force on the evaluation date: version {self.version.id} (from {self.version.effective_from})"
-        parts = []
-        if self.added_clauses:
-            parts.append("adds clauses " + ", ".join(self.added_clauses))
-        if self.changed_clauses:
-            parts.append("rewords " + ", ".join(self.changed_clauses))
-        if parts:
-            out += " " + " and ".join(parts)
-        if self.new_findings:
-            titles = dict(self.titles)
-            out += "; under it this scenario would also be found " + "; ".join(
-                f"{verdict.label.lower()}: “{titles.get(rule, rule)}”" for rule, verdict in self.new_findings
-            )
-        return out + "."
-
 
 @dataclass(frozen=True)
 class PackResult:

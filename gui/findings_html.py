@@ -95,7 +95,7 @@ def _pack(p: core.PackResult, q: core.Questionnaire) -> str:
     if p.version is not None and p.version.note and p.findings:
         parts.append(f'<p style="color:#444444;"><i>About this version:</i> {escape(p.version.note)}</p>')
     for later in p.later:
-        parts.append(f'<p style="color:#444444;"><i>{escape(later.text())}</i></p>')
+        parts.append(f'<p style="color:#444444;"><i>{escape(core.later_version_text(later))}</i></p>')
     parts += [_finding(p, f, q) for f in p.findings]
     return "".join(parts) + "<hr>"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from core.citations import cite, name_of
+from core.citations import cite, later_version_text
 from core.conditions import UNKNOWN
 from core.evidence import badge_text, finding_label
 from core.memo import fonts
@@ -146,32 +146,8 @@ def discussion(c: MemoContext) -> list:
 
 
 def later_version(c: MemoContext, lv: LaterVersion) -> str:
-    """A version not yet in force on the evaluation date, in words: the clauses it adds or
-    rewords (named, not by id) and what this scenario would also be found under it."""
-    t, clauses = c.t, lv.version.clauses
-    parts = []
-    if lv.added_clauses:
-        parts.append(
-            t("memo.later.adds", clauses=t("memo.later.list").join(name_of(clauses[x], t) for x in lv.added_clauses))
-        )
-    if lv.changed_clauses:
-        parts.append(
-            t(
-                "memo.later.rewords",
-                clauses=t("memo.later.list").join(name_of(clauses[x], t) for x in lv.changed_clauses),
-            )
-        )
-    text = t("memo.later", version=lv.version.id, start=lv.version.effective_from)
-    if parts:
-        text += t("memo.later.what", what=t("memo.later.and").join(parts))
-    if lv.new_findings:
-        titles = dict(lv.titles)
-        found = [
-            t("memo.later.finding", verdict=t(f"verdict.{v.value}").lower(), title=titles.get(rule, rule))
-            for rule, v in lv.new_findings
-        ]
-        text += t("memo.later.findings", findings=t("memo.later.findings_join").join(found))
-    return t("memo.later.end", text=text)
+    """A version not yet in force on the evaluation date, in words (:func:`later_version_text`)."""
+    return later_version_text(lv, c.t)
 
 
 def not_triggered(c: MemoContext) -> list:

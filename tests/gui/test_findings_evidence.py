@@ -31,3 +31,18 @@ def test_eu_retailer_quotes_are_badged_by_their_own_status(window):
     assert "primary Microsoft" in text
     assert "cross-checked European Union" in text
     assert "on wording matched across independent copies, not yet checked against the European Union's text" in text
+
+
+def test_a_later_version_names_its_clauses_in_words_not_ids(body_cam, qtbot):
+    """As of 2024-03-01 the window says what the later Microsoft version adds by the clauses' words and
+    section, never by internal clause id."""
+    import datetime as dt
+
+    from tests.gui.conftest import settle
+
+    body_cam.session.edit_as_of(dt.date(2024, 3, 1))
+    settle(qtbot, body_cam)
+    text = flat(body_cam.findings.toPlainText())
+    assert "Not yet in force on the evaluation date: version 2024-05-01" in text
+    assert "“be used for any real-time facial recognition technology…” (Integrations with Azure OpenAI" in text
+    assert "law-enforcement-mobile-real-time" not in text
