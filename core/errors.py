@@ -12,6 +12,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.display import one_line
+
 EXIT_INPUT = 2
 """Exit status for bad input: a file, field, option or date that cannot be used."""
 EXIT_INTERNAL = 70
@@ -51,12 +53,10 @@ class ClausewiseError(Exception):
         return _one_line(f"{where}{key}{_clip(self.message, 1000)}")
 
 
-_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
-
-
 def _one_line(text: str) -> str:
-    """``text`` with line breaks written as escapes: an error is always one line."""
-    return text.translate(_LINE_BREAKS)
+    """``text`` with line breaks, bidi overrides and other hidden characters written as escapes:
+    an error is always one line, and shows what it quotes as it is."""
+    return one_line(text)
 
 
 def _clip(text: str, limit: int) -> str:

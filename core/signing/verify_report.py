@@ -17,36 +17,20 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
+from core.display import HIDDEN, one_line
 from core.signing.reproduce import Reproduction
 from core.signing.signatures import DOC_TIMESTAMP, SignatureInfo, TimestampInfo
 
 VERIFIED, CHANGED, UNTRUSTED = "verified", "changed", "untrusted"
 
-_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
-"""Unicode categories shown escaped: control characters (line breaks, escape sequences), format
-characters (bidi overrides such as U+202E, zero-width characters), line and paragraph separators,
-surrogates, private-use and unassigned code points."""
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 MAX_LINE = 1000
 
 
 def display_text(text: str) -> str:
-    """``text`` safe to show as one line: every character that could break the line, reorder it
-    (a bidi override) or hide itself is written as a visible escape (``\\n``, ``\\u202e``), and the
-    line is cut at :data:`MAX_LINE` characters. Certificate names, e-mail addresses, reasons,
-    field names and file names come from whoever made the file, so a CN such as
-    ``"Eve\\nResult: VERIFIED"`` must never print a line of its own."""
-    out = []
-    for ch in text:
-        if unicodedata.category(ch) not in _HIDDEN:
-            out.append(ch)
-        elif ch in _NAMED:
-            out.append(_NAMED[ch])
-        else:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-    line = "".join(out)
-    return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+    """``text`` safe to show as one line (:func:`core.display.one_line`), cut at :data:`MAX_LINE`
+    characters. Certificate names, e-mail addresses, reasons, field names and file names come from
+    whoever made the file, so a CN such as ``"Eve\\nResult: VERIFIED"`` must never print a line of its own."""
+    return one_line(text, MAX_LINE)
 
 
 EXIT_STATUS = {VERIFIED: 0, CHANGED: 1, UNTRUSTED: 3}
@@ -224,7 +208,7 @@ def report_json(report: VerificationReport) -> str:
     """The report as indented JSON text."""
     text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
     # Values stay exact for machines; characters that reorder or hide text in a terminal are escaped.
-    return "".join(_json_escape(ch) if ord(ch) > 0x7F and unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+    return "".join(_json_escape(ch) if ord(ch) > 0x7F and unicodedata.category(ch) in HIDDEN else ch for ch in text)
 
 
 def _json_escape(ch: str) -> str:

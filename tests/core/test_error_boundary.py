@@ -81,3 +81,11 @@ def test_the_cli_prints_a_refused_file_as_the_shared_line_with_status_2(capsys, 
     _, err = capsys.readouterr()
     assert code == 2 and err == core.explain_error(exc).terminal_line() + "\n"
     assert err == f"clausewise: error: {tmp_path}: Is a directory\n"
+
+
+def test_a_bidi_override_in_a_user_error_is_shown_escaped():
+    """A file name carrying U+202E (right-to-left override) or a line break cannot reorder or split
+    the CLI's one-line error: both are written as visible escapes."""
+    report = core.explain_error(core.InputError("cannot read", file="evil\u202eFDP.scenario.yaml\nok"))
+    assert "\u202e" not in report.message and "\n" not in report.message
+    assert "evil\\u202eFDP.scenario.yaml\\nok" in report.message
