@@ -15,6 +15,7 @@ import core
 from gui.autosave import AUTOSAVE_NAME, AutosaveClock, Draft, DraftStore
 from gui.files import read_scenario
 from gui.history import History, Step
+from gui.memo_flow import MemoFlow, memo_file_name
 from gui.session_view import ExportRequest, SessionView
 from gui.settings import Settings, save_settings
 from gui.verdict_change import VerdictChange, VerdictSnapshot, describe_answer_edit, snapshot
@@ -52,6 +53,8 @@ class Session:
         self._evaluation: tuple[core.Scenario, core.Evaluation] | None = None
         self._shown: tuple[VerdictSnapshot, core.Scenario] | None = None
         self._because: list[str] = []
+        self.memos = MemoFlow(self)
+        """Export Signed Memo and Countersign Memo."""
 
     # --- state the view shows -----------------------------------------------------------------
 
@@ -98,7 +101,7 @@ class Session:
 
     def suggested_memo_name(self) -> str:
         """A file name for the memo, next to the scenario's."""
-        return self.suggested_file_name().removesuffix(SUFFIX) + ".memo.pdf"
+        return memo_file_name(self.suggested_file_name())
 
     def export_request(self) -> ExportRequest:
         """File → Export Signed Memo: the evaluation to sign and where to suggest writing it."""
