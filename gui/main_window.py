@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.results.copy_requested.connect(lambda cs: self.session.apply(cs, as_copy=True))
         self.banner = VerdictBanner()
         self.banner.undo_requested.connect(self.session.undo_verdict_change)
-        self.results.locks_changed.connect(self.refresh)
+        self.results.lock_toggled.connect(self.session.set_locked)
         self.portfolio: PortfolioWindow | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
 
     def show_session(self) -> None:
         """Show the whole scenario (form and findings), from the top of the findings."""
+        self.show_locks(self.session.locked)
         self.show_scenario(self.session.scenario)
         self.session.refresh()
         self.show_new_document()
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.results.scroll_to_top()
 
     def refresh(self) -> None:
-        """Re-evaluate and show (the debounced refresh, and after the what-if locks change)."""
+        """Re-evaluate and show (the debounced refresh)."""
         self.session.refresh()
 
     def show_scenario(self, scenario: core.Scenario) -> None:
@@ -145,6 +146,10 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """Show the session's title and unsaved state."""
         self.show_title(self.session.window_title(), self.session.dirty)
+
+    def show_locks(self, locked: frozenset[str]) -> None:
+        """The ticks in What would change."""
+        self.results.show_locks(locked)
 
     def show_verdict_change(self, change: VerdictChange | None) -> None:
         """The notice above the findings."""

@@ -53,6 +53,8 @@ class Session:
         self._evaluation: tuple[core.Scenario, core.Evaluation] | None = None
         self._shown: tuple[VerdictSnapshot, core.Scenario] | None = None
         self._because: list[str] = []
+        self.locked: frozenset[str] = core.default_locked(self.questionnaire)
+        """What would change: the facts the search keeps as they are (the view's ticks only show this)."""
         self.memos = MemoFlow(self)
         """Export Signed Memo and Countersign Memo."""
 
@@ -111,6 +113,18 @@ class Session:
             folder = self.path.parent if self.path else Path.home()
         return ExportRequest(self.evaluation(), folder / self.suggested_memo_name())
 
+    def set_locked(self, field_id: str, locked: bool) -> None:
+        """What would change: keep a fact as it is (``locked``) or let the search change it.
+
+        The locks are the reviewer's question, not the scenario: they are no edit (no undo step, no
+        unsaved change) and outlive re-evaluation, undo and redo; a new document starts from the
+        questionnaire's facts (:func:`core.default_locked`); a what-if copy keeps them.
+        """
+        locks = self.locked | {field_id} if locked else self.locked - {field_id}
+        if locks != self.locked:
+            self.locked = locks
+            self.view.show_locks(locks)
+
     # --- edits (each one undoable) --------------------------------------------------------------
 
     def edit_answer(self, field_id: str, value: object) -> None:
@@ -143,7 +157,10 @@ class Session:
                 return False
             copy = change_set.apply(self.scenario)
             title = f"{self.scenario.title} (what-if copy)" if self.scenario.title else "What-if copy"
+            locked = self.locked
             self._load(copy.replace(title=title), path=None, example=None, saved=None)
+            self.locked = locked  # the copy continues the same what-if question
+            self.view.show_locks(locked)
             self.view.show_status(f"A copy with: {words}. The original is unchanged; save the copy to keep it.")
             return True
         new = change_set.apply(self.scenario)
@@ -299,6 +316,8 @@ class Session:
         self.path, self.example = path, example
         self.history.clear()
         self._shown, self._because = None, []
+        self.locked = core.default_locked(self.questionnaire)
+        self.view.show_locks(self.locked)
         self.view.show_verdict_change(None)
         self.view.show_history(None, None)
         self.view.show_scenario(scenario)
