@@ -117,10 +117,13 @@ class Timeline:
             },
         }
 
+    def heading(self) -> list[str]:
+        """The lines before the packs: the title and the overall verdicts in words."""
+        return ["How the verdict moved over time:", "  Overall: " + spans_in_words(self.overall)]
+
     def lines(self) -> list[str]:
         """The timeline in words, e.g. "no prohibition found until 2024-04-30; prohibited from 2024-05-01"."""
-        out = ["How the verdict moved over time:"]
-        out.append("  Overall: " + spans_in_words(self.overall))
+        out = self.heading()
         never = [pt.title for pt in self.packs if pt.never_applies]
         for pt in self.packs:
             if pt.never_applies:

@@ -253,6 +253,14 @@ def signing_dialog(parent: QWidget | None, form: SigningForm) -> ExportDialog:
     return CountersignDialog(parent, memo=form.memo, timestamp_url=form.timestamp_url, last_identity=form.last_identity)
 
 
+def verification_look(report) -> core.Verdict:
+    """The verdict whose colour and mark (core's one table) a verification headline borrows: verified
+    as no prohibition found (✔), intact but a signer not trusted as unclear (⚠), else prohibited (✖)."""
+    if report.ok:
+        return core.Verdict.NO_PROHIBITION_FOUND
+    return core.Verdict.UNCLEAR if report.status == "untrusted" else core.Verdict.PROHIBITED
+
+
 class VerificationDialog(QDialog):
     """A verification report in plain words."""
 
@@ -261,10 +269,8 @@ class VerificationDialog(QDialog):
         self.setWindowTitle("Memo verification")
         self.resize(720, 520)
         self.report = report
-        untrusted = report.status == "untrusted"  # intact, but a signer is not trusted
-        colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
-        symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
-        html = [f'<h2 style="color:{colour};">{symbol} {escape(report.headline())}</h2>']
+        look = verification_look(report)
+        html = [f'<h2 style="color:{look.colour};">{look.mark} {escape(report.headline())}</h2>']
         html += [f"<p>Memo: {escape(report.file)}</p><ul>", *(f"<li>{escape(line)}</li>" for line in report.details())]
         html.append("</ul>")
         self.browser = QTextBrowser()

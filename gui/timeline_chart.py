@@ -149,7 +149,7 @@ class TimelineChart(QWidget):
 def timeline_in_words(line: core.Timeline, packs: core.PackSet) -> list[str]:
     """The timeline as text for people: clauses named by their section in the policy
     (e.g. “Article 5(1)(h)”), not by their identifiers in the packs."""
-    out = line.lines()[:2]  # the heading and the overall line have no clause in them
+    out = line.heading()  # the title and the overall line name no clause
     for pt in line.packs:
         if pt.never_applies:
             continue
