@@ -2,8 +2,9 @@
 
 The window is a passive view (:class:`SessionView`): it shows what the session tells it to and
 forwards what the user does. Opening, saving, the unsaved-changes question, revert, what-if
-*Apply*, undo and redo, when to autosave and whether to offer a draft after a crash are decided
-here, and tested with a fake view and no window (STYLE.md, practice 3; mu's ``Editor``).
+*Apply* and the what-if locks, undo and redo, when to autosave and whether to offer a draft after
+a crash are decided here, and export and countersign in :mod:`gui.memo_flow`; all tested with a
+fake view and no window (STYLE.md, practice 3; mu's ``Editor``).
 """
 
 from __future__ import annotations
