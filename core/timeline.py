@@ -136,11 +136,16 @@ class Timeline:
             },
         }
 
+    def heading(self, t: Catalogue | None = None) -> list[str]:
+        """The lines before the packs: the title and the overall verdicts in words."""
+        t = t or catalogue()
+        return [t("timeline.heading"), "  " + t("timeline.overall", summary=spans_in_words(self.overall, t))]
+
     def lines(self, t: Catalogue | None = None) -> list[str]:
         """The timeline in words, e.g. "no prohibition found until 2024-04-30; prohibited from 2024-05-01",
         with clauses named by their sections in the policy."""
         t = t or catalogue()
-        out = [t("timeline.heading"), "  " + t("timeline.overall", summary=spans_in_words(self.overall, t))]
+        out = self.heading(t)
         never = [pt.title for pt in self.packs if pt.never_applies]
         for pt in self.packs:
             if pt.never_applies:

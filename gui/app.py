@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import core
+from gui.memo_flow import memo_file_name
 
 DEFAULT_EXAMPLE = f"body-cam-patrol-uk{core.SCENARIO_SUFFIX}"
 
@@ -32,7 +33,7 @@ def headless_memo(path: Path | None = None) -> int:
     identity = core.ephemeral_identity("Clausewise demonstration (temporary key)", "not a personal signature")
     out_dir = core.data_dir() / "memos"
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir / (source.name.removesuffix(core.SCENARIO_SUFFIX).removesuffix(".yaml") + ".memo.pdf")
+    out = out_dir / memo_file_name(source.name)
     result = core.export_signed_memo(core.evaluate(scenario, packs), packs, out, identity)
     print(
         "clausewise: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open.\n"

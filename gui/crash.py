@@ -18,16 +18,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import core
+from gui.error_text import error_text as error_text  # the wording's home; kept importable from here
 
 LOG_NAME = "clausewise.log"
-
-
-def error_text(exc: BaseException) -> str:
-    """The text of an error dialog for ``exc``: a user error's own line, else "Unexpected error (…)"."""
-    report = core.explain_error(exc)
-    if report.kind is core.ErrorKind.USER:
-        return report.message
-    return f"Unexpected error ({report.message}). Nothing was lost; please report this."
 
 
 def log_dir() -> Path:

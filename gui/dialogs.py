@@ -6,6 +6,7 @@ decides what happens next.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 import core
+from gui.session_view import SigningChoice, SigningField, SigningForm
 
 
 class NewIdentityDialog(QDialog):
@@ -195,7 +197,9 @@ class ExportDialog(QDialog):
         self.passphrase.setText(passphrase or "")
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save memo as", self.output.text(), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(  # the export flow asks before replacing a file
+            self, "Save memo as", self.output.text(), "PDF (*.pdf)", options=QFileDialog.Option.DontConfirmOverwrite
+        )
         if path:
             self.output.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
@@ -217,17 +221,21 @@ class ExportDialog(QDialog):
             return
         self.accept()
 
-    def show_problem(self, text: str) -> None:
-        """Show what went wrong, keeping everything entered."""
+    def show_problem(self, text: str, field: SigningField = "passphrase") -> None:
+        """Show what went wrong, keeping everything entered; ``field`` is selected to retype."""
         self.problem.setText(text)
+        line = self.passphrase if field == "passphrase" else self.output
+        line.selectAll()
+        line.setFocus()
 
-    def values(self) -> tuple[str, str | None, str, Path]:
-        """(identity name, passphrase or None, timestamp URL, output path)."""
-        return (
-            self.identity.currentData(),
-            self.passphrase.text() or None,
-            self.tsa.text().strip(),
-            Path(self.output.text().strip()),
+    def choice(self) -> SigningChoice:
+        """What the user entered."""
+        return SigningChoice(
+            identity=self.identity.currentData(),
+            passphrase=self.passphrase.text() or None,
+            timestamp_url=self.tsa.text().strip(),
+            output=Path(self.output.text().strip()),
+            lta=self.lta.isChecked(),
         )
 
 
@@ -252,6 +260,27 @@ class CountersignDialog(ExportDialog):
         form.insertRow(1, label, self.role)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Countersign and save")
 
+    def choice(self) -> SigningChoice:
+        """What the user entered, with the role."""
+        return replace(super().choice(), role=self.role.text().strip() or "Approver")
+
+
+def signing_dialog(parent: QWidget | None, form: SigningForm) -> ExportDialog:
+    """The export dialog, or the countersign dialog when ``form`` names a memo."""
+    if form.memo is None:
+        return ExportDialog(
+            parent, suggested=form.suggested, timestamp_url=form.timestamp_url, last_identity=form.last_identity
+        )
+    return CountersignDialog(parent, memo=form.memo, timestamp_url=form.timestamp_url, last_identity=form.last_identity)
+
+
+def verification_look(report) -> core.Verdict:
+    """The verdict whose colour and mark (core's one table) a verification headline borrows: verified
+    as no prohibition found (✔), intact but a signer not trusted as unclear (⚠), else prohibited (✖)."""
+    if report.ok:
+        return core.Verdict.NO_PROHIBITION_FOUND
+    return core.Verdict.UNCLEAR if report.status == "untrusted" else core.Verdict.PROHIBITED
+
 
 class VerificationDialog(QDialog):
     """A verification report in plain words."""
@@ -261,10 +290,8 @@ class VerificationDialog(QDialog):
         self.setWindowTitle("Memo verification")
         self.resize(720, 520)
         self.report = report
-        untrusted = report.status == "untrusted"  # intact, but a signer is not trusted
-        colour = "#24692A" if report.ok else ("#8A5A00" if untrusted else "#A1001D")
-        symbol = "✔" if report.ok else ("⚠" if untrusted else "✖")
-        html = [f'<h2 style="color:{colour};">{symbol} {escape(report.headline())}</h2>']
+        look = verification_look(report)
+        html = [f'<h2 style="color:{look.colour};">{look.mark} {escape(report.headline())}</h2>']
         html += [
             f"<p>Memo: {escape(report.display_file)}</p><ul>",
             *(f"<li>{escape(line)}</li>" for line in report.details()),

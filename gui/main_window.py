@@ -8,6 +8,7 @@ session's evaluation, and asks the user questions through a few small methods (`
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.crash import error_text
-from gui.dialogs import ExportDialog, VerificationDialog
+from gui.dialogs import ExportDialog, VerificationDialog, signing_dialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
 from gui.geometry import WindowPlacement
@@ -33,6 +34,7 @@ from gui.prompts import DialogPrompts
 from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
+from gui.session_view import MemoWritten, SigningChoice, SigningField, SigningForm
 from gui.settings import Settings
 from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self.prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
         self.base_point_size = QApplication.font().pointSizeF()
         self.export_dialog: ExportDialog | None = None
+        self.countersign_dialog: ExportDialog | None = None
+        self.signing_dialog: ExportDialog | None = None
         self.last_dialog = None
         self.busy: QProgressDialog | None = None
         self.last_export = None
@@ -68,7 +72,7 @@ class MainWindow(QMainWindow):
         self.results.copy_requested.connect(lambda cs: self.session.apply(cs, as_copy=True))
         self.banner = VerdictBanner()
         self.banner.undo_requested.connect(self.session.undo_verdict_change)
-        self.results.locks_changed.connect(self.refresh)
+        self.results.lock_toggled.connect(self.session.set_locked)
         self.portfolio: PortfolioWindow | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
 
     def show_session(self) -> None:
         """Show the whole scenario (form and findings), from the top of the findings."""
+        self.show_locks(self.session.locked)
         self.show_scenario(self.session.scenario)
         self.session.refresh()
         self.show_new_document()
@@ -110,7 +115,7 @@ class MainWindow(QMainWindow):
         self.results.scroll_to_top()
 
     def refresh(self) -> None:
-        """Re-evaluate and show (the debounced refresh, and after the what-if locks change)."""
+        """Re-evaluate and show (the debounced refresh)."""
         self.session.refresh()
 
     def show_scenario(self, scenario: core.Scenario) -> None:
@@ -141,6 +146,10 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """Show the session's title and unsaved state."""
         self.show_title(self.session.window_title(), self.session.dirty)
+
+    def show_locks(self, locked: frozenset[str]) -> None:
+        """The ticks in What would change."""
+        self.results.show_locks(locked)
 
     def show_verdict_change(self, change: VerdictChange | None) -> None:
         """The notice above the findings."""
@@ -268,51 +277,44 @@ class MainWindow(QMainWindow):
     # --- export and verify --------------------------------------------------------------------
 
     def export_memo(self) -> None:
-        """File → Export Signed Memo…: choose identity and file, then sign off the UI thread."""
-        request = self.session.export_request()
-        self.export_dialog = ExportDialog(
-            self,
-            suggested=request.suggested,
-            timestamp_url=self.settings.timestamp_url,
-            last_identity=self.settings.last_identity,
+        """File → Export Signed Memo… (the flow is the session's)."""
+        self.session.memos.export()
+
+    def countersign_memo(self) -> None:
+        """File → Countersign Memo… (the flow is the session's)."""
+        self.session.memos.countersign()
+
+    def ask_signing(self, form: SigningForm, chosen: Callable[[SigningChoice], None]) -> None:
+        """The export or countersign dialog; ``chosen`` gets what the user confirmed."""
+        self.signing_dialog = dialog = signing_dialog(self, form)
+        if form.memo is None:
+            self.export_dialog = dialog
+        else:
+            self.countersign_dialog = dialog
+        dialog.accepted.connect(lambda: chosen(dialog.choice()))
+        dialog.open()
+
+    def ask_signing_again(self, problem: str, field: SigningField) -> None:
+        """The last signing dialog again, with what was entered and the problem named."""
+        if self.signing_dialog is not None:
+            self.signing_dialog.show_problem(problem, field)
+            self.signing_dialog.open()
+
+    def ask_overwrite(self, path: Path) -> bool:
+        """Replace an existing file?"""
+        return self.prompts.ask_overwrite(path)
+
+    def run_signing(self, text, work, done, failed) -> None:
+        """Sign off the UI thread behind a busy indicator."""
+        self._busy(text)
+        run_in_background(
+            work, lambda result: (self._not_busy(), done(result)), lambda exc: (self._not_busy(), failed(exc))
         )
-        self.export_dialog.accepted.connect(self._start_export)
-        self.export_dialog.open()
 
-    def _start_export(self) -> None:
-        dialog = self.export_dialog
-        assert dialog is not None
-        name, passphrase, tsa, output = dialog.values()
-        evaluation = self.session.evaluation()
-        packs = self.packs
-        lta = dialog.lta.isChecked()
-
-        def work():
-            identity = core.find_identity(name)
-            return core.export_signed_memo(
-                evaluation, packs, output, identity, passphrase, timestamp_url=tsa or None, lta=lta
-            )
-
-        self.settings.timestamp_url = tsa
-        self.settings.last_identity = name
-        self.settings.export_dir = str(output.parent)
-        self._save_settings()
-        self._busy("Signing the memo…")
-        run_in_background(work, self._export_done, self._export_failed)
-
-    def _export_done(self, result) -> None:
-        self._not_busy()
-        self.last_export = result
-        self.prompts.show_memo_written(result)
-
-    def _export_failed(self, exc: BaseException) -> None:
-        self._not_busy()
-        if isinstance(exc, core.WrongPassphrase) and self.export_dialog is not None:
-            self.export_dialog.show_problem("The passphrase does not open this signing identity. Try again.")
-            self.export_dialog.passphrase.selectAll()
-            self.export_dialog.open()
-            return
-        self.show_error("The memo was not written", error_text(exc))
+    def show_memo_written(self, written: MemoWritten) -> None:
+        """Where the memo is, with a button to open its folder."""
+        self.last_export = written
+        self.prompts.show_memo_written(written)
 
     def verify_memo(self) -> None:
         """File → Verify Memo…"""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 import core
 from gui.autosave import Draft
+from gui.session_view import MemoWritten
 
 SCENARIO_FILTER = f"Clausewise scenarios (*{core.SCENARIO_SUFFIX} *.yaml);;All files (*)"
 
@@ -90,15 +91,22 @@ class DialogPrompts:
         """An information dialog."""
         self.message(QMessageBox.Icon.Information, title, text)
 
-    def show_memo_written(self, result) -> None:
-        """Say where the memo is, with a button to open its folder."""
-        box = self.message(
-            QMessageBox.Icon.Information,
-            "Memo written",
-            f"The signed memo {result.memo_id} was written to:\n{result.path}",
+    def ask_overwrite(self, path: Path) -> bool:
+        """Replace the existing file ``path``?"""
+        answer = QMessageBox.question(
+            self.parent,
+            "Replace file?",
+            f"{path.name} already exists in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_memo_written(self, written: MemoWritten) -> None:
+        """Say where the memo is, with a button to open its folder."""
+        box = self.message(QMessageBox.Icon.Information, written.title, written.text)
         folder = box.addButton("Open &Folder", QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent))))
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.path.parent))))
 
     def message(self, icon, title: str, text: str) -> QMessageBox:
         """Open a message box (not modal to the event loop) and remember it as ``last_message``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import findings_html
 from gui.findings_outline import FindingsOutline, PinnedVerdict
-from gui.timeline_chart import TimelineChart, timeline_in_words
+from gui.timeline_chart import TimelineChart
 from gui.whatif_html import whatif_html
 
 
@@ -27,11 +27,14 @@ class ResultsPanel(QTabWidget):
     question_activated = Signal(str)
     apply_requested = Signal(object)
     copy_requested = Signal(object)
-    locks_changed = Signal()
+    lock_toggled = Signal(str, bool)
+    """The user ticked (True) or unticked a fact in the lock list; the session decides."""
 
     def __init__(self, packs: core.PackSet) -> None:
         super().__init__()
         self.packs = packs
+        self._locked: frozenset[str] = frozenset()
+        """The session's locks, as last shown (:meth:`show_locks`)."""
         self.setAccessibleName("Results")
         self.addTab(self._findings_tab(), "F&indings")
         self._whatif_tab = self._build_whatif_tab(packs.questionnaire)
@@ -65,16 +68,20 @@ class ResultsPanel(QTabWidget):
         """The locked facts (ticked: never changed) beside what would change the outcome."""
         self.locks = QListWidget()
         self.locks.setAccessibleName("Facts that may not change (locked)")
-        locked = core.default_locked(questionnaire)
+        facts = core.default_locked(questionnaire)
         self.locks.setWordWrap(True)
         for field in questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
-            item.setToolTip("A fact of the context" if field.id in locked else "A design choice")
+            item.setToolTip("A fact of the context" if field.id in facts else "A design choice")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if field.id in locked else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if field.id in self._locked else Qt.CheckState.Unchecked)
             self.locks.addItem(item)
-        self.locks.itemChanged.connect(lambda _: self.locks_changed.emit())
+        self.locks.itemChanged.connect(
+            lambda item: self.lock_toggled.emit(
+                item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked
+            )
+        )
         locks_box = QWidget()
         locks_layout = QVBoxLayout(locks_box)
         locks_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,13 +126,20 @@ class ResultsPanel(QTabWidget):
         self.findings.verticalScrollBar().setValue(0)
         self.outline.setCurrentRow(0)
 
-    def locked(self) -> set[str]:
-        """The fields the user has locked."""
-        return {
-            self.locks.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.locks.count())
-            if self.locks.item(i).checkState() == Qt.CheckState.Checked
-        }
+    def locked(self) -> frozenset[str]:
+        """The facts the what-if search keeps (the session's, as last shown)."""
+        return self._locked
+
+    def show_locks(self, locked: frozenset[str]) -> None:
+        """Tick the locked facts (nothing is reported back) and search again when the tab shows."""
+        self._locked = frozenset(locked)
+        with QSignalBlocker(self.locks):
+            for i in range(self.locks.count()):
+                item = self.locks.item(i)
+                ticked = item.data(Qt.ItemDataRole.UserRole) in self._locked
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self._stale.add(self._whatif_tab)
+        self._fill_current_tab()
 
     def show_evaluation(self, evaluation: core.Evaluation) -> None:
         """Show the findings, the options and the timeline of ``evaluation``."""
@@ -151,7 +165,7 @@ class ResultsPanel(QTabWidget):
         else:
             line = core.timeline(evaluation.scenario, self.packs)
             self.chart.show_timeline(line)
-            self.timeline_text.setPlainText("\n".join(timeline_in_words(line, self.packs)))
+            self.timeline_text.setPlainText("\n".join(line.lines()))
 
     def _link(self, url: QUrl) -> None:
         text = url.toString()

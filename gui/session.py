@@ -2,8 +2,9 @@
 
 The window is a passive view (:class:`SessionView`): it shows what the session tells it to and
 forwards what the user does. Opening, saving, the unsaved-changes question, revert, what-if
-*Apply*, undo and redo, when to autosave and whether to offer a draft after a crash are decided
-here, and tested with a fake view and no window (STYLE.md, practice 3; mu's ``Editor``).
+*Apply* and the what-if locks, undo and redo, when to autosave and whether to offer a draft after
+a crash are decided here, and export and countersign in :mod:`gui.memo_flow`; all tested with a
+fake view and no window (STYLE.md, practice 3; mu's ``Editor``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import core
 from gui.autosave import AUTOSAVE_NAME, AutosaveClock, Draft, DraftStore, UnreadableDraft
 from gui.files import read_scenario
 from gui.history import History, Step
+from gui.memo_flow import MemoFlow, memo_file_name
 from gui.session_view import ExportRequest, SessionView
 from gui.settings import Settings, save_settings
 from gui.verdict_change import VerdictChange, VerdictSnapshot, describe_answer_edit, snapshot
@@ -52,6 +54,10 @@ class Session:
         self._evaluation: tuple[core.Scenario, core.Evaluation] | None = None
         self._shown: tuple[VerdictSnapshot, core.Scenario] | None = None
         self._because: list[str] = []
+        self.locked: frozenset[str] = core.default_locked(self.questionnaire)
+        """What would change: the facts the search keeps as they are (the view's ticks only show this)."""
+        self.memos = MemoFlow(self)
+        """Export Signed Memo and Countersign Memo."""
 
     # --- state the view shows -----------------------------------------------------------------
 
@@ -98,7 +104,7 @@ class Session:
 
     def suggested_memo_name(self) -> str:
         """A file name for the memo, next to the scenario's."""
-        return self.suggested_file_name().removesuffix(SUFFIX) + ".memo.pdf"
+        return memo_file_name(self.suggested_file_name())
 
     def export_request(self) -> ExportRequest:
         """File → Export Signed Memo: the evaluation to sign and where to suggest writing it."""
@@ -107,6 +113,18 @@ class Session:
         else:
             folder = self.path.parent if self.path else Path.home()
         return ExportRequest(self.evaluation(), folder / self.suggested_memo_name())
+
+    def set_locked(self, field_id: str, locked: bool) -> None:
+        """What would change: keep a fact as it is (``locked``) or let the search change it.
+
+        The locks are the reviewer's question, not the scenario: they are no edit (no undo step, no
+        unsaved change) and outlive re-evaluation, undo and redo; a new document starts from the
+        questionnaire's facts (:func:`core.default_locked`); a what-if copy keeps them.
+        """
+        locks = self.locked | {field_id} if locked else self.locked - {field_id}
+        if locks != self.locked:
+            self.locked = locks
+            self.view.show_locks(locks)
 
     # --- edits (each one undoable) --------------------------------------------------------------
 
@@ -140,7 +158,10 @@ class Session:
                 return False
             copy = change_set.apply(self.scenario)
             title = f"{self.scenario.title} (what-if copy)" if self.scenario.title else "What-if copy"
+            locked = self.locked
             self._load(copy.replace(title=title), path=None, example=None, saved=None)
+            self.locked = locked  # the copy continues the same what-if question
+            self.view.show_locks(locked)
             self.view.show_status(f"A copy with: {words}. The original is unchanged; save the copy to keep it.")
             return True
         new = change_set.apply(self.scenario)
@@ -296,6 +317,8 @@ class Session:
         self.path, self.example = path, example
         self.history.clear()
         self._shown, self._because = None, []
+        self.locked = core.default_locked(self.questionnaire)
+        self.view.show_locks(self.locked)
         self.view.show_verdict_change(None)
         self.view.show_history(None, None)
         self.view.show_scenario(scenario)

@@ -6,15 +6,17 @@ records what it was told and answers questions from a script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import core
 from gui.autosave import Draft
 from gui.verdict_change import VerdictChange
 
 SaveChoice = Literal["save", "discard", "cancel"]
+SigningField = Literal["passphrase", "output"]
 
 
 class SessionView(Protocol):
@@ -56,6 +58,29 @@ class SessionView(Protocol):
     def ask_restore_draft(self, draft: Draft) -> bool:
         """Restore this draft left by a run that did not close cleanly?"""
 
+    def ask_pdf_path(self) -> Path | None:
+        """Which signed memo (to verify or countersign; None: cancelled)."""
+
+    def ask_signing(self, form: SigningForm, chosen: Callable[[SigningChoice], None]) -> None:
+        """Open the signing dialog for ``form``; call ``chosen`` when the user confirms (never on cancel)."""
+
+    def ask_signing_again(self, problem: str, field: SigningField) -> None:
+        """Reopen the last signing dialog with everything entered, saying ``problem`` at ``field``."""
+
+    def ask_overwrite(self, path: Path) -> bool:
+        """Replace the existing file ``path``?"""
+
+    def run_signing(
+        self, text: str, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """Run ``work`` off the UI thread (saying ``text`` meanwhile); then ``done(result)`` or ``failed(error)``."""
+
+    def show_memo_written(self, written: MemoWritten) -> None:
+        """Say that a memo was written, and where (with a way to open its folder)."""
+
+    def show_locks(self, locked: frozenset[str]) -> None:
+        """Show which facts the what-if search keeps as they are (and search again if shown)."""
+
     def schedule_refresh(self) -> None:
         """Call :meth:`Session.refresh` soon (edits come in bursts)."""
 
@@ -70,3 +95,35 @@ class ExportRequest:
     evaluation: core.Evaluation
     suggested: Path
     """The memo's suggested path (last export folder, else next to the scenario, else home)."""
+
+
+@dataclass(frozen=True)
+class SigningForm:
+    """What a signing dialog starts from: export (``memo`` None) or countersign ``memo``."""
+
+    suggested: Path
+    timestamp_url: str
+    last_identity: str
+    memo: Path | None = None
+
+
+@dataclass(frozen=True)
+class SigningChoice:
+    """What the user confirmed in a signing dialog."""
+
+    identity: str
+    passphrase: str | None
+    timestamp_url: str
+    output: Path
+    lta: bool = False
+    role: str = "Approver"
+    """The signer's role on a countersignature."""
+
+
+@dataclass(frozen=True)
+class MemoWritten:
+    """A memo written: the message's title and text, and the file."""
+
+    title: str
+    text: str
+    path: Path

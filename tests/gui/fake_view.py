@@ -47,9 +47,15 @@ class FakeView:
         self.statuses: list[str] = []
         self.autosave_in: float | None = None
         self.refresh_now = True
+        self.signing: Any = None
+        self.problems: list[tuple[str, str]] = []
+        self.busy: list[str] = []
+        self.written: list[Any] = []
+        self.locks: list[frozenset[str]] = []
 
     def script(self, question: str, *replies: Any) -> None:
-        """Queue the replies to ``question`` (``save_changes``, ``open_path``, ``save_path``, ``restore``)."""
+        """Queue the replies to ``question`` (``save_changes``, ``open_path``, ``save_path``, ``restore``,
+        ``pdf_path``, ``signing`` (a SigningChoice, or None to cancel), ``overwrite``)."""
         self.answers.setdefault(question, deque()).extend(replies)
 
     def _reply(self, question: str, detail: Any) -> Any:
@@ -93,6 +99,41 @@ class FakeView:
 
     def ask_restore_draft(self, draft):
         return self._reply("restore", draft)
+
+    def ask_pdf_path(self):
+        return self._reply("pdf_path", None)
+
+    def ask_signing(self, form, chosen):
+        self.signing = (form, chosen)
+        self._sign(self._reply("signing", form))
+
+    def ask_signing_again(self, problem, field):
+        self.problems.append((problem, field))
+        self._sign(self._reply("signing", problem))
+
+    def _sign(self, choice):
+        """A scripted SigningChoice presses Sign; None presses Cancel."""
+        if choice is not None:
+            self.signing[1](choice)
+
+    def ask_overwrite(self, path):
+        return self._reply("overwrite", path)
+
+    def run_signing(self, text, work, done, failed):
+        """Runs the work at once, on this thread (the real view uses a worker thread)."""
+        self.busy.append(text)
+        try:
+            result = work()
+        except Exception as exc:
+            failed(exc)
+        else:
+            done(result)
+
+    def show_memo_written(self, written):
+        self.written.append(written)
+
+    def show_locks(self, locked):
+        self.locks.append(locked)
 
     def schedule_refresh(self):
         if self.refresh_now and self.session is not None:

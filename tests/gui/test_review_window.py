@@ -191,11 +191,14 @@ def test_unsaved_changes_buttons_have_mnemonics(qtbot, window):
 
 
 def test_timeline_text_names_clauses_by_their_section(window):
-    """The timeline in words cites “Article 5(1)(h)”, not the pack's clause id art-5-1-h."""
+    """The timeline in words cites Article 5(1)(h) by its words and section, not the pack's clause id art-5-1-h;
+    the window shows the same lines as the command line."""
     window.open_example(examples_dir() / "eu-retailer-live-face-matching.scenario.yaml")
     window.results.setCurrentIndex(2)  # the timeline is computed when its tab is shown
     text = window.results.timeline_text.toPlainText()
-    assert "“Article 5(1)(h)”" in text and "“Limited Access to Face API”" in text
+    assert "(Article 5(1)(h))" in text and "(Limited Access to Face API)" in text
+    scenario = window.session.scenario
+    assert text == "\n".join(core.timeline(scenario, window.packs).lines())
     clause_ids = {c for p in window.packs for v in p.versions for c in v.clauses}
     assert not any(f" {cid}" in text or f"“{cid}”" in text for cid in clause_ids if "-" in cid)
 
