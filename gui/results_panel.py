@@ -28,6 +28,8 @@ class ResultsPanel(QTabWidget):
     apply_requested = Signal(object)
     copy_requested = Signal(object)
     locks_changed = Signal()
+    tab_built = Signal(QWidget)
+    """A tab built on first use (its fields exist from now on)."""
 
     def __init__(self, packs: core.PackSet) -> None:
         super().__init__()
@@ -46,53 +48,85 @@ class ResultsPanel(QTabWidget):
         findings_split.setSizes([140, 600])
         findings_split.setChildrenCollapsible(False)
 
-        self.locks = QListWidget()
-        self.locks.setAccessibleName("Facts that may not change (locked)")
-        locked = core.default_locked(packs.questionnaire)
-        self.locks.setWordWrap(True)
-        for field in packs.questionnaire.fields.values():
+        self.addTab(findings_split, "F&indings")
+        # The what-if and timeline tabs are built the first time they are shown or used (start-up
+        # pays only for the findings), and computed when shown, not on every evaluation.
+        self._whatif_tab, self._timeline_tab = _Holder(), _Holder()
+        self.addTab(self._whatif_tab, "&What would change")
+        self.addTab(self._timeline_tab, "Time&line")
+        self.change_sets: list[core.ChangeSet] = []
+        self._shown: core.Evaluation | None = None
+        self._stale: set[QWidget] = set()
+        self.currentChanged.connect(lambda _: self._fill_current_tab())
+
+    @property
+    def locks(self) -> QListWidget:
+        """The facts the what-if search may not change (ticked)."""
+        if not self._whatif_tab.built:
+            self._build_whatif()
+        return self._locks
+
+    @property
+    def whatif(self) -> QTextBrowser:
+        """What would change the outcome."""
+        if not self._whatif_tab.built:
+            self._build_whatif()
+        return self._whatif
+
+    @property
+    def chart(self) -> TimelineChart:
+        """The timeline chart."""
+        if not self._timeline_tab.built:
+            self._build_timeline()
+        return self._chart
+
+    @property
+    def timeline_text(self) -> QTextBrowser:
+        """The timeline in words."""
+        if not self._timeline_tab.built:
+            self._build_timeline()
+        return self._timeline_text
+
+    def _build_whatif(self) -> None:
+        self._whatif_tab.built = True
+        self._locks = QListWidget()
+        self._locks.setAccessibleName("Facts that may not change (locked)")
+        locked = core.default_locked(self.packs.questionnaire)
+        self._locks.setWordWrap(True)
+        for field in self.packs.questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
             item.setToolTip("A fact of the context" if field.id in locked else "A design choice")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if field.id in locked else Qt.CheckState.Unchecked)
-            self.locks.addItem(item)
-        self.locks.itemChanged.connect(lambda _: self.locks_changed.emit())
+            self._locks.addItem(item)
+        self._locks.itemChanged.connect(lambda _: self.locks_changed.emit())
         locks_box = QWidget()
         locks_layout = QVBoxLayout(locks_box)
         locks_layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel("Kept as they are (ticked answers are never changed):")
         hint.setWordWrap(True)
         locks_layout.addWidget(hint)
-        locks_layout.addWidget(self.locks)
-        self.whatif = QTextBrowser()
-        self.whatif.setOpenLinks(False)
-        self.whatif.setAccessibleName("What would change the outcome")
-        self.whatif.anchorClicked.connect(self._link)
-        self.change_sets: list[core.ChangeSet] = []
+        locks_layout.addWidget(self._locks)
+        self._whatif = QTextBrowser()
+        self._whatif.setOpenLinks(False)
+        self._whatif.setAccessibleName("What would change the outcome")
+        self._whatif.anchorClicked.connect(self._link)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(locks_box)
-        split.addWidget(self.whatif)
+        split.addWidget(self._whatif)
         split.setSizes([220, 600])
+        self._whatif_tab.layout().addWidget(split)
+        self.tab_built.emit(self._whatif_tab)
 
-        self.chart = TimelineChart()
-        self.timeline_text = QTextBrowser()
-        self.timeline_text.setAccessibleName("Timeline in words")
-        timeline_box = QWidget()
-        timeline_layout = QVBoxLayout(timeline_box)
-        timeline_layout.addWidget(self.chart)
-        timeline_layout.addWidget(self.timeline_text, 1)
-
-        self.addTab(findings_split, "F&indings")
-        self.addTab(split, "&What would change")
-        self.addTab(timeline_box, "Time&line")
-        # The what-if search and the timeline are computed when their tab is shown, not on every
-        # evaluation (start-up and each edit only pay for the findings the user is looking at).
-        self.change_sets: list = []
-        self._shown: core.Evaluation | None = None
-        self._stale: set[QWidget] = set()
-        self._whatif_tab, self._timeline_tab = split, timeline_box
-        self.currentChanged.connect(lambda _: self._fill_current_tab())
+    def _build_timeline(self) -> None:
+        self._timeline_tab.built = True
+        self._chart = TimelineChart()
+        self._timeline_text = QTextBrowser()
+        self._timeline_text.setAccessibleName("Timeline in words")
+        self._timeline_tab.layout().addWidget(self._chart)
+        self._timeline_tab.layout().addWidget(self._timeline_text, 1)
+        self.tab_built.emit(self._timeline_tab)
 
     def pinned_pane(self) -> QWidget:
         """The tabs under the pinned overall verdict, which stays in view whatever is scrolled."""
@@ -156,3 +190,12 @@ class ResultsPanel(QTabWidget):
             if 0 <= index < len(self.change_sets):
                 signal = self.apply_requested if kind == "apply" else self.copy_requested
                 signal.emit(self.change_sets[index])
+
+
+class _Holder(QWidget):
+    """A tab whose content is built the first time it is needed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.built = False
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
