@@ -52,14 +52,11 @@ class MainWindow(MemoActions, QMainWindow):
         self.busy = None
         self.last_export = None
         self.setWindowIcon(QApplication.windowIcon())
-        install_focus_ring()
         self.reached = ReachedHighlight(self)
-        font = self._zoom_style(self.settings.zoom)  # before the children: each is styled once, when shown
 
         self.form = ScenarioForm(packs.questionnaire)
         self.results = ResultsPanel(packs)
         self.findings = self.results.findings
-        self.findings.document().setDefaultFont(font)
         self.results.question_activated.connect(self._question)
         self.results.apply_requested.connect(self.apply_change_set)
         self.results.copy_requested.connect(lambda cs: self.session.apply(cs, as_copy=True))
@@ -93,6 +90,8 @@ class MainWindow(MemoActions, QMainWindow):
         self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
         self.results.tab_built.connect(self.menu_shortcuts.watch)
+        install_focus_ring()  # the style sheets once the widgets exist: one styling pass over them all
+        self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
 
