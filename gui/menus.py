@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 import core
-from gui.countersign import countersign
 
 
 def _action(w, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -45,7 +44,7 @@ def build_menus(w) -> None:
     file.addSeparator()
     _action(w, file, "&Export Signed Memo…", w.export_memo, "Ctrl+E", "Write the memo as a signed PDF")
     _action(w, file, "&Verify Memo…", w.verify_memo, "Ctrl+Shift+V", "Check a signed memo")
-    _action(w, file, "&Countersign Memo…", lambda: countersign(w), None, "Add your signature to a signed memo")
+    _action(w, file, "&Countersign Memo…", lambda: _countersign(w), None, "Add your signature to a signed memo")
     file.addSeparator()
     _action(w, file, "&Quit", w.close, QKeySequence.StandardKey.Quit)
     edit = bar.addMenu("&Edit")
@@ -105,6 +104,12 @@ class MenuShortcutsFirst(QObject):
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         return event.keyCombination().toCombined() in self._menu_keys()
+
+
+def _countersign(w) -> None:
+    from gui.countersign import countersign  # built on first use, not at start-up
+
+    countersign(w)
 
 
 def _show_licences(w) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import findings_html
 from gui.findings_outline import FindingsOutline, PinnedVerdict
-from gui.timeline_chart import TimelineChart, timeline_in_words
-from gui.whatif_html import whatif_html
+
+if TYPE_CHECKING:
+    from gui.timeline_chart import TimelineChart
 
 
 class ResultsPanel(QTabWidget):
@@ -120,6 +123,8 @@ class ResultsPanel(QTabWidget):
         self.tab_built.emit(self._whatif_tab)
 
     def _build_timeline(self) -> None:
+        from gui.timeline_chart import TimelineChart  # imported with its tab, not at start-up
+
         self._timeline_tab.built = True
         self._chart = TimelineChart()
         self._timeline_text = QTextBrowser()
@@ -169,6 +174,9 @@ class ResultsPanel(QTabWidget):
         if evaluation is None or tab not in self._stale:
             return
         self._stale.discard(tab)
+        from gui.timeline_chart import timeline_in_words
+        from gui.whatif_html import whatif_html
+
         if tab is self._whatif_tab:
             result = core.what_if(evaluation, self.packs, locked=self.locked())
             html, self.change_sets = whatif_html(result, self.packs.questionnaire)
