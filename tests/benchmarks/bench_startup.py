@@ -3,7 +3,8 @@
 Run: ``python tests/benchmarks/bench_startup.py [REPETITIONS]``. Each start is a fresh Python
 process (offscreen Qt, a temporary CLAUSEWISE_HOME); the two kinds alternate so that a noisy,
 shared machine slows both alike. Time runs from spawning the process to the first pass of the
-event loop with the window shown (for the app: the body-cam example evaluated and displayed).
+event loop with the window shown (for the app: the body-cam example evaluated and displayed; a run
+whose window does not show the example's overall verdict and findings by then is an error).
 Prints the medians, their ratio and the peak memory of each. Target (issue 15): ratio ≤ 1.5.
 """
 
