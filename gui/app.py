@@ -103,15 +103,19 @@ def run_app(argv: list[str] | None = None) -> int:
 
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
         return 2
-    window = MainWindow(packs)
+    window = MainWindow(packs, show_empty=False)  # the empty scenario is evaluated only if no file opens
     install_crash_reporter(window, window.session.autosave)
     opener = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
     app.installEventFilter(opener)
-    window.show()
     if not argv:
-        window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE)
-    elif not window.open_path(Path(argv[0]), asked=True):
-        # Never leave an example on screen that the user might take for their file.
-        window.statusBar().showMessage(f"Could not open {argv[0]}; this is a new, empty scenario.")
+        if not window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE):
+            window.show_session()
+        window.show()  # once, with the example in place: the window is laid out once
+    else:
+        window.show()
+        if not window.open_path(Path(argv[0]), asked=True):
+            # Never leave an example on screen that the user might take for their file.
+            window.show_session()
+            window.statusBar().showMessage(f"Could not open {argv[0]}; this is a new, empty scenario.")
     window.offer_restore()
     return app.exec()

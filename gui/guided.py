@@ -265,20 +265,29 @@ def _wrapping_checkbox(text: str) -> QCheckBox:
 
 
 def install_guided_mode(window, splitter: QSplitter) -> GuidedForm:
-    """Put guided mode beside the full form in the window's splitter (hidden until chosen)."""
+    """Build guided mode into the window's splitter, in place of the hidden placeholder at index 1
+    (see :func:`guided_mode_action`): built on first use, not at start-up."""
     guided = GuidedForm(window.packs.questionnaire)
     guided.setVisible(False)
-    splitter.insertWidget(1, guided)
+    splitter.replaceWidget(1, guided).deleteLater()
     guided.answer_changed.connect(window.form.answer_changed.emit)
     guided.title_changed.connect(window.form.title_changed.emit)
     guided.as_of_changed.connect(window.form.as_of_changed.emit)
     guided.findings_requested.connect(lambda: window.results.outline.setFocus(Qt.FocusReason.OtherFocusReason))
-    window.guided_action = QAction("&Guided Mode", window)
-    window.guided_action.setCheckable(True)
-    window.guided_action.setShortcut(QKeySequence("Ctrl+G"))
-    window.guided_action.setStatusTip("One group of questions at a time, then a review of your answers")
-    window.guided_action.toggled.connect(lambda on: set_guided(window, on))
     return guided
+
+
+def guided_mode_action(window, splitter: QSplitter) -> QAction:
+    """View → Guided Mode (Ctrl+G), and the hidden place in ``splitter`` that guided mode will take."""
+    placeholder = QWidget()
+    placeholder.setVisible(False)
+    splitter.insertWidget(1, placeholder)
+    action = QAction("&Guided Mode", window)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence("Ctrl+G"))
+    action.setStatusTip("One group of questions at a time, then a review of your answers")
+    action.toggled.connect(lambda on: set_guided(window, on))
+    return action
 
 
 def set_guided(window, on: bool) -> None:

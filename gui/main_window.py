@@ -8,45 +8,38 @@ session's evaluation, and asks the user questions through a few small methods (`
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QSplitter,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 import core
-from gui.crash import error_text
-from gui.dialogs import ExportDialog, VerificationDialog, signing_dialog
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
 from gui.geometry import WindowPlacement
-from gui.guided import install_guided_mode
+from gui.guided import GuidedForm, guided_mode_action, install_guided_mode
+from gui.memo_actions import MemoActions
 from gui.menus import build_menus
-from gui.portfolio import PortfolioWindow
 from gui.prompts import DialogPrompts
 from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
-from gui.session_view import MemoWritten, SigningChoice, SigningField, SigningForm
 from gui.settings import Settings
 from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
 from gui.wheel_guard import install_wheel_guard
-from gui.worker import run_in_background
 
 
-class MainWindow(QMainWindow):
-    """Clausewise's only top-level window: the passive view of a :class:`Session`."""
+class MainWindow(MemoActions, QMainWindow):
+    """Clausewise's only top-level window: the passive view of a :class:`Session`.
 
-    def __init__(self, packs: core.PackSet, settings: Settings | None = None) -> None:
+    What the first screen does not show is built when first needed: guided mode (``guided``),
+    the what-if and timeline tabs, the dialogs and the portfolio.
+    """
+
+    def __init__(self, packs: core.PackSet, settings: Settings | None = None, *, show_empty: bool = True) -> None:
+        """``show_empty``: evaluate and show the empty scenario now (False when a file is opened next)."""
         super().__init__()
         install_wheel_guard(QApplication.instance())  # no wheel changes an unfocused input, app-wide
         self.packs = packs
@@ -54,14 +47,13 @@ class MainWindow(QMainWindow):
         self.session = Session(packs, self, settings=self.settings)
         self.prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
         self.base_point_size = QApplication.font().pointSizeF()
-        self.export_dialog: ExportDialog | None = None
-        self.countersign_dialog: ExportDialog | None = None
-        self.signing_dialog: ExportDialog | None = None
+        self.export_dialog = None
+        self.countersign_dialog = None
+        self.signing_dialog = None
         self.last_dialog = None
-        self.busy: QProgressDialog | None = None
+        self.busy = None
         self.last_export = None
         self.setWindowIcon(QApplication.windowIcon())
-        install_focus_ring()
         self.reached = ReachedHighlight(self)
 
         self.form = ScenarioForm(packs.questionnaire)
@@ -73,7 +65,7 @@ class MainWindow(QMainWindow):
         self.banner = VerdictBanner()
         self.banner.undo_requested.connect(self.session.undo_verdict_change)
         self.results.lock_toggled.connect(self.session.set_locked)
-        self.portfolio: PortfolioWindow | None = None
+        self.portfolio = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
         right = self.results.pinned_pane()
@@ -82,7 +74,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([560, 800])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.guided = install_guided_mode(self, splitter)
+        self._splitter, self._guided = splitter, None
+        self.guided_action = guided_mode_action(self, splitter)
         self.placement = WindowPlacement(self, splitter)
         let_combos_shrink(splitter)
         self.verdict_label = QLabel()
@@ -98,8 +91,22 @@ class MainWindow(QMainWindow):
         self.form.notes_changed.connect(self.session.edit_notes)
         self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
-        self.apply_zoom(self.settings.zoom)
-        self.show_session()
+        self.results.tab_built.connect(self.menu_shortcuts.watch)
+        install_focus_ring()  # the style sheets once the widgets exist: one styling pass over them all
+        self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
+        if show_empty:
+            self.show_session()
+
+    @property
+    def guided(self) -> GuidedForm:
+        """Guided mode, built the first time it is needed and then showing the open scenario."""
+        if self._guided is None:
+            self._guided = install_guided_mode(self, self._splitter)
+            let_combos_shrink(self._guided)
+            self.menu_shortcuts.watch(self._guided)
+            self._guided.show_scenario(self.session.scenario)
+            self._guided.show_evaluation(self.session.evaluation(), self.session.visible_fields())
+        return self._guided
 
     # --- the view the session drives (gui.session_view.SessionView) ---------------------------
 
@@ -121,13 +128,15 @@ class MainWindow(QMainWindow):
     def show_scenario(self, scenario: core.Scenario) -> None:
         """Put every value of ``scenario`` in the form and in guided mode."""
         self.form.show_scenario(scenario)
-        self.guided.show_scenario(scenario)
+        if self._guided is not None:
+            self._guided.show_scenario(scenario)
 
     def show_evaluation(self, evaluation: core.Evaluation) -> None:
         """Findings, which questions are asked, and the verdict in the status bar."""
         self.results.show_evaluation(evaluation)
         self.form.show_visible(self.session.visible_fields())
-        self.guided.show_evaluation(evaluation, self.session.visible_fields())
+        if self._guided is not None:
+            self._guided.show_evaluation(evaluation, self.session.visible_fields())
         overall = evaluation.overall
         counts: dict[core.Verdict, int] = {}
         for finding in evaluation.findings:
@@ -216,7 +225,7 @@ class MainWindow(QMainWindow):
         self.session.autosave()
 
     def _question(self, field_id: str) -> None:
-        if self.guided.isVisible() and self.guided.focus_field(field_id):
+        if self._guided is not None and self.guided.isVisible() and self.guided.focus_field(field_id):
             self.reached.mark(self.guided.rows[field_id])
         elif self.form.focus_field(field_id):
             self.reached.mark(self.form.rows[field_id])
@@ -232,6 +241,8 @@ class MainWindow(QMainWindow):
         folder = self.ask_folder()
         if folder is None:
             return
+        from gui.portfolio import PortfolioWindow  # built on first use, not at start-up
+
         self.portfolio = PortfolioWindow(self, self.packs, folder)
         self.portfolio.open_requested.connect(self.open_from_portfolio)
         self.portfolio.show()
@@ -262,9 +273,9 @@ class MainWindow(QMainWindow):
         """Open ``path``; on an invalid file show the error and keep the current scenario."""
         return self.session.open(Path(path), asked=asked)
 
-    def open_example(self, path: Path) -> None:
-        """File → Open Example."""
-        self.session.open_example(path)
+    def open_example(self, path: Path) -> bool:
+        """File → Open Example; False if it could not be read (the error is shown)."""
+        return self.session.open_example(path)
 
     def save(self) -> bool:
         """File → Save (Save As when there is no file yet)."""
@@ -274,78 +285,6 @@ class MainWindow(QMainWindow):
         """File → Save As…"""
         return self.session.save_as()
 
-    # --- export and verify --------------------------------------------------------------------
-
-    def export_memo(self) -> None:
-        """File → Export Signed Memo… (the flow is the session's)."""
-        self.session.memos.export()
-
-    def countersign_memo(self) -> None:
-        """File → Countersign Memo… (the flow is the session's)."""
-        self.session.memos.countersign()
-
-    def ask_signing(self, form: SigningForm, chosen: Callable[[SigningChoice], None]) -> None:
-        """The export or countersign dialog; ``chosen`` gets what the user confirmed."""
-        self.signing_dialog = dialog = signing_dialog(self, form)
-        if form.memo is None:
-            self.export_dialog = dialog
-        else:
-            self.countersign_dialog = dialog
-        dialog.accepted.connect(lambda: chosen(dialog.choice()))
-        dialog.open()
-
-    def ask_signing_again(self, problem: str, field: SigningField) -> None:
-        """The last signing dialog again, with what was entered and the problem named."""
-        if self.signing_dialog is not None:
-            self.signing_dialog.show_problem(problem, field)
-            self.signing_dialog.open()
-
-    def ask_overwrite(self, path: Path) -> bool:
-        """Replace an existing file?"""
-        return self.prompts.ask_overwrite(path)
-
-    def run_signing(self, text, work, done, failed) -> None:
-        """Sign off the UI thread behind a busy indicator."""
-        self._busy(text)
-        run_in_background(
-            work, lambda result: (self._not_busy(), done(result)), lambda exc: (self._not_busy(), failed(exc))
-        )
-
-    def show_memo_written(self, written: MemoWritten) -> None:
-        """Where the memo is, with a button to open its folder."""
-        self.last_export = written
-        self.prompts.show_memo_written(written)
-
-    def verify_memo(self) -> None:
-        """File → Verify Memo…"""
-        path = self.ask_pdf_path()
-        if not path:
-            return
-        self._busy("Verifying the memo…")
-        run_in_background(lambda: core.verify_memo(path), self._verified, self._verify_failed)
-
-    def _verified(self, report) -> None:
-        self._not_busy()
-        self.last_dialog = VerificationDialog(self, report)
-        self.last_dialog.open()
-
-    def _verify_failed(self, exc: BaseException) -> None:
-        self._not_busy()
-        self.show_error("The memo could not be checked", error_text(exc))
-
-    def _busy(self, text: str) -> None:
-        self.busy = QProgressDialog(text, "", 0, 0, self)
-        self.busy.setCancelButton(None)
-        self.busy.setWindowModality(Qt.WindowModality.WindowModal)
-        self.busy.setMinimumDuration(0)
-        self.busy.setWindowTitle("Clausewise")
-        self.busy.show()
-
-    def _not_busy(self) -> None:
-        if self.busy is not None:
-            self.busy.close()
-            self.busy = None
-
     # --- zoom -------------------------------------------------------------------------------
 
     def zoom(self, step: int) -> None:
@@ -354,12 +293,16 @@ class MainWindow(QMainWindow):
 
     def apply_zoom(self, factor: float) -> None:
         """Set the text scale of the whole application, and remember it."""
-        self.settings.zoom = factor
-        font = scale_application_font(self.base_point_size, factor)
-        self.setStyleSheet(window_style(font.pointSizeF()))
+        font = self._zoom_style(factor)
         self.findings.document().setDefaultFont(font)
         self.statusBar().showMessage(f"Zoom {round(factor * 100)}%", 2000)
         self._save_settings()
+
+    def _zoom_style(self, factor: float):
+        self.settings.zoom = factor
+        font = scale_application_font(self.base_point_size, factor)
+        self.setStyleSheet(window_style(font.pointSizeF()))
+        return font
 
     # --- help -------------------------------------------------------------------------------
 

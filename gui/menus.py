@@ -83,8 +83,12 @@ class MenuShortcutsFirst(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
+        self.watch(window)
+
+    def watch(self, root: QWidget) -> None:
+        """Guard the fields under ``root`` (the window's, and those of parts built later)."""
         for kind in (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit):
-            for field in window.findChildren(kind):
+            for field in root.findChildren(kind):
                 field.installEventFilter(self)
 
     def _menu_keys(self) -> set[int]:

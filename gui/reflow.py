@@ -22,6 +22,10 @@ class WrappingCheckBox(QCheckBox):
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self._measured: dict[tuple, int | QSize] = {}
+        """Indicator and label sizes by font, style (and width): layouts ask for them thousands of
+        times while a form is built. Keyed, not cleared on change events: a Python changeEvent()
+        would leak a reference to None per event in PySide6 6.12 (see _option)."""
 
     def _option(self) -> QStyleOptionButton:
         # Not initStyleOption(): in PySide6 6.12 it releases a reference to None on every call,
@@ -48,16 +52,31 @@ class WrappingCheckBox(QCheckBox):
         return option
 
     def _indicator(self) -> QSize:
-        option = self._option()
-        style = self.style()
-        width = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)
-        height = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, self)
-        spacing = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self)
-        return QSize(width + spacing, height)
+        key = ("indicator", self.font().key(), id(self.style()))
+        size = self._measured.get(key)
+        if size is None:
+            option = self._option()
+            style = self.style()
+            width = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)
+            height = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, self)
+            spacing = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self)
+            size = self._remember(key, QSize(width + spacing, height))
+        return QSize(size)  # type: ignore[arg-type]
 
     def _text_height(self, text_width: int) -> int:
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-        return self.fontMetrics().boundingRect(QRect(0, 0, max(text_width, 1), 100000), flags, self.text()).height()
+        key = ("text", self.font().key(), max(text_width, 1), self.text())
+        height = self._measured.get(key)
+        if height is None:
+            flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+            height = self.fontMetrics().boundingRect(QRect(0, 0, key[2], 100000), flags, key[3]).height()
+            self._remember(key, height)
+        return height  # type: ignore[return-value]
+
+    def _remember(self, key: tuple, value):
+        if len(self._measured) > 500:  # many widths or fonts (a window resized at length): start again
+            self._measured.clear()
+        self._measured[key] = value
+        return value
 
     def hasHeightForWidth(self) -> bool:
         """The height depends on the width (the label wraps)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import findings_html
 from gui.findings_outline import FindingsOutline, PinnedVerdict
-from gui.timeline_chart import TimelineChart
-from gui.whatif_html import whatif_html
+
+if TYPE_CHECKING:
+    from gui.timeline_chart import TimelineChart
 
 
 class ResultsPanel(QTabWidget):
@@ -29,6 +32,8 @@ class ResultsPanel(QTabWidget):
     copy_requested = Signal(object)
     lock_toggled = Signal(str, bool)
     """The user ticked (True) or unticked a fact in the lock list; the session decides."""
+    tab_built = Signal(QWidget)
+    """A tab built on first use (its fields exist from now on)."""
 
     def __init__(self, packs: core.PackSet) -> None:
         super().__init__()
@@ -36,20 +41,6 @@ class ResultsPanel(QTabWidget):
         self._locked: frozenset[str] = frozenset()
         """The session's locks, as last shown (:meth:`show_locks`)."""
         self.setAccessibleName("Results")
-        self.addTab(self._findings_tab(), "F&indings")
-        self._whatif_tab = self._build_whatif_tab(packs.questionnaire)
-        self.addTab(self._whatif_tab, "&What would change")
-        self._timeline_tab = self._build_timeline_tab()
-        self.addTab(self._timeline_tab, "Time&line")
-        # The what-if search and the timeline are computed when their tab is shown, not on every
-        # evaluation (start-up and each edit only pay for the findings the user is looking at).
-        self.change_sets: list[core.ChangeSet] = []
-        self._shown: core.Evaluation | None = None
-        self._stale: set[QWidget] = set()
-        self.currentChanged.connect(lambda _: self._fill_current_tab())
-
-    def _findings_tab(self) -> QWidget:
-        """The findings, under their outline."""
         self.findings = QTextBrowser()
         self.findings.setOpenLinks(False)
         self.findings.setAccessibleName("Findings")
@@ -62,22 +53,60 @@ class ResultsPanel(QTabWidget):
         findings_split.setStretchFactor(1, 3)
         findings_split.setSizes([140, 600])
         findings_split.setChildrenCollapsible(False)
-        return findings_split
 
-    def _build_whatif_tab(self, questionnaire: core.Questionnaire) -> QWidget:
-        """The locked facts (ticked: never changed) beside what would change the outcome."""
-        self.locks = QListWidget()
-        self.locks.setAccessibleName("Facts that may not change (locked)")
-        facts = core.default_locked(questionnaire)
-        self.locks.setWordWrap(True)
-        for field in questionnaire.fields.values():
+        self.addTab(findings_split, "F&indings")
+        # The what-if and timeline tabs are built the first time they are shown or used (start-up
+        # pays only for the findings), and computed when shown, not on every evaluation.
+        self._whatif_tab, self._timeline_tab = _Holder(), _Holder()
+        self.addTab(self._whatif_tab, "&What would change")
+        self.addTab(self._timeline_tab, "Time&line")
+        self.change_sets: list[core.ChangeSet] = []
+        self._shown: core.Evaluation | None = None
+        self._stale: set[QWidget] = set()
+        self.currentChanged.connect(lambda _: self._fill_current_tab())
+
+    @property
+    def locks(self) -> QListWidget:
+        """The facts the what-if search may not change (ticked)."""
+        if not self._whatif_tab.built:
+            self._build_whatif()
+        return self._locks
+
+    @property
+    def whatif(self) -> QTextBrowser:
+        """What would change the outcome."""
+        if not self._whatif_tab.built:
+            self._build_whatif()
+        return self._whatif
+
+    @property
+    def chart(self) -> TimelineChart:
+        """The timeline chart."""
+        if not self._timeline_tab.built:
+            self._build_timeline()
+        return self._chart
+
+    @property
+    def timeline_text(self) -> QTextBrowser:
+        """The timeline in words."""
+        if not self._timeline_tab.built:
+            self._build_timeline()
+        return self._timeline_text
+
+    def _build_whatif(self) -> None:
+        self._whatif_tab.built = True
+        self._locks = QListWidget()
+        self._locks.setAccessibleName("Facts that may not change (locked)")
+        facts = core.default_locked(self.packs.questionnaire)
+        self._locks.setWordWrap(True)
+        for field in self.packs.questionnaire.fields.values():
             item = QListWidgetItem(field.label)
             item.setData(Qt.ItemDataRole.UserRole, field.id)
             item.setToolTip("A fact of the context" if field.id in facts else "A design choice")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if field.id in self._locked else Qt.CheckState.Unchecked)
-            self.locks.addItem(item)
-        self.locks.itemChanged.connect(
+            self._locks.addItem(item)
+        self._locks.itemChanged.connect(
             lambda item: self.lock_toggled.emit(
                 item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked
             )
@@ -88,27 +117,28 @@ class ResultsPanel(QTabWidget):
         hint = QLabel("Kept as they are (ticked answers are never changed):")
         hint.setWordWrap(True)
         locks_layout.addWidget(hint)
-        locks_layout.addWidget(self.locks)
-        self.whatif = QTextBrowser()
-        self.whatif.setOpenLinks(False)
-        self.whatif.setAccessibleName("What would change the outcome")
-        self.whatif.anchorClicked.connect(self._link)
+        locks_layout.addWidget(self._locks)
+        self._whatif = QTextBrowser()
+        self._whatif.setOpenLinks(False)
+        self._whatif.setAccessibleName("What would change the outcome")
+        self._whatif.anchorClicked.connect(self._link)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(locks_box)
-        split.addWidget(self.whatif)
+        split.addWidget(self._whatif)
         split.setSizes([220, 600])
-        return split
+        self._whatif_tab.layout().addWidget(split)
+        self.tab_built.emit(self._whatif_tab)
 
-    def _build_timeline_tab(self) -> QWidget:
-        """The timeline as a chart above the same in words."""
-        self.chart = TimelineChart()
-        self.timeline_text = QTextBrowser()
-        self.timeline_text.setAccessibleName("Timeline in words")
-        timeline_box = QWidget()
-        timeline_layout = QVBoxLayout(timeline_box)
-        timeline_layout.addWidget(self.chart)
-        timeline_layout.addWidget(self.timeline_text, 1)
-        return timeline_box
+    def _build_timeline(self) -> None:
+        from gui.timeline_chart import TimelineChart  # imported with its tab, not at start-up
+
+        self._timeline_tab.built = True
+        self._chart = TimelineChart()
+        self._timeline_text = QTextBrowser()
+        self._timeline_text.setAccessibleName("Timeline in words")
+        self._timeline_tab.layout().addWidget(self._chart)
+        self._timeline_tab.layout().addWidget(self._timeline_text, 1)
+        self.tab_built.emit(self._timeline_tab)
 
     def pinned_pane(self) -> QWidget:
         """The tabs under the pinned overall verdict, which stays in view whatever is scrolled."""
@@ -131,13 +161,15 @@ class ResultsPanel(QTabWidget):
         return self._locked
 
     def show_locks(self, locked: frozenset[str]) -> None:
-        """Tick the locked facts (nothing is reported back) and search again when the tab shows."""
+        """Tick the locked facts (nothing is reported back; a tab not yet built ticks them when it is)
+        and search again when the tab shows."""
         self._locked = frozenset(locked)
-        with QSignalBlocker(self.locks):
-            for i in range(self.locks.count()):
-                item = self.locks.item(i)
-                ticked = item.data(Qt.ItemDataRole.UserRole) in self._locked
-                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        if self._whatif_tab.built:
+            with QSignalBlocker(self._locks):
+                for i in range(self._locks.count()):
+                    item = self._locks.item(i)
+                    ticked = item.data(Qt.ItemDataRole.UserRole) in self._locked
+                    item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self._stale.add(self._whatif_tab)
         self._fill_current_tab()
 
@@ -158,6 +190,8 @@ class ResultsPanel(QTabWidget):
         if evaluation is None or tab not in self._stale:
             return
         self._stale.discard(tab)
+        from gui.whatif_html import whatif_html
+
         if tab is self._whatif_tab:
             result = core.what_if(evaluation, self.packs, locked=self.locked())
             html, self.change_sets = whatif_html(result, self.packs.questionnaire)
@@ -179,3 +213,12 @@ class ResultsPanel(QTabWidget):
             if 0 <= index < len(self.change_sets):
                 signal = self.apply_requested if kind == "apply" else self.copy_requested
                 signal.emit(self.change_sets[index])
+
+
+class _Holder(QWidget):
+    """A tab whose content is built the first time it is needed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.built = False
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)

@@ -102,17 +102,13 @@ class Session:
         stem = "-".join(w for w in words.split("-") if w)[:60] or "scenario"
         return f"{stem}{SUFFIX}"
 
-    def suggested_memo_name(self) -> str:
-        """A file name for the memo, next to the scenario's."""
-        return memo_file_name(self.suggested_file_name())
-
     def export_request(self) -> ExportRequest:
         """File → Export Signed Memo: the evaluation to sign and where to suggest writing it."""
         if self.settings.export_dir:
             folder = Path(self.settings.export_dir)
         else:
             folder = self.path.parent if self.path else Path.home()
-        return ExportRequest(self.evaluation(), folder / self.suggested_memo_name())
+        return ExportRequest(self.evaluation(), folder / memo_file_name(self.suggested_file_name()))
 
     def set_locked(self, field_id: str, locked: bool) -> None:
         """What would change: keep a fact as it is (``locked``) or let the search change it.

@@ -3,12 +3,14 @@
 Run: ``python tests/benchmarks/bench_startup.py [REPETITIONS]``. Each start is a fresh Python
 process (offscreen Qt, a temporary CLAUSEWISE_HOME); the two kinds alternate so that a noisy,
 shared machine slows both alike. Time runs from spawning the process to the first pass of the
-event loop with the window shown (for the app: the body-cam example evaluated and displayed).
+event loop with the window shown (for the app: the body-cam example evaluated and displayed; a run
+whose window does not show the example's overall verdict and findings by then is an error).
 Prints the medians, their ratio and the peak memory of each. Target (issue 15): ratio ≤ 1.5.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import subprocess
@@ -33,8 +35,13 @@ def ready():
 APP = (
     _READY
     + """
+def ready_evaluated():  # the window must show the example's evaluated verdict and findings by then
+    window = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "verdict_label"))
+    print("verdict", window.verdict_label.text(), "|", len(window.findings.toPlainText()), flush=True)
+    ready()
+
 app = QApplication([sys.argv[0]])
-QTimer.singleShot(0, ready)
+QTimer.singleShot(0, ready_evaluated)
 from gui.app import run_app
 run_app([])
 """
@@ -79,13 +86,25 @@ app.exec()
 
 def start(code: str, home: str) -> tuple[float, int]:
     """Seconds from spawning to the shown window, and peak memory (KiB)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLAUSEWISE_HOME=home, PYTHONPATH=str(ROOT))
+    # Byte code is cached (in the temporary home, not the source tree) as in an installed app:
+    # without it every start would compile the app's modules but none of PySide6's.
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CLAUSEWISE_HOME=home,
+        PYTHONPATH=str(ROOT),
+        PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
     )
     assert proc.stdout is not None
+    shown = ""
     for line in proc.stdout:
+        if line.startswith("verdict "):
+            shown = line
         if line.startswith("ready "):
             elapsed = time.perf_counter() - t0
             rss = int(line.split()[1])
@@ -93,7 +112,24 @@ def start(code: str, home: str) -> tuple[float, int]:
     else:
         raise RuntimeError(proc.stderr.read() if proc.stderr else "no output")
     proc.wait(timeout=60)
+    if code is APP and not _shows_the_example(shown):
+        raise RuntimeError(f"the window did not show the example's evaluated verdict: {shown!r}")
     return elapsed, rss
+
+
+@functools.cache
+def _example_verdict() -> str:
+    import core
+
+    packs = core.load_packs()
+    example = core.resources_dir() / "examples" / "body-cam-patrol-uk.scenario.yaml"
+    return core.evaluate(core.load_scenario(example, packs.questionnaire), packs).overall.label
+
+
+def _shows_the_example(shown: str) -> bool:
+    """Whether the status line shows the example's overall verdict, with its findings below."""
+    text, _, findings = shown.removeprefix("verdict ").rpartition(" | ")
+    return text.startswith("Overall: ") and f" {_example_verdict()} · " in text and int(findings or 0) > 200
 
 
 def main(repetitions: int = 7) -> None:
