@@ -133,15 +133,12 @@ def verdict_box(c: MemoContext) -> list:
 
 
 def _refs(c: MemoContext, findings: list[Finding]) -> str:
-    """“Title” (clause ids); … for each finding."""
-    return "; ".join(
-        c.t("memo.brief.clause_ref", title=f.title, ids=", ".join(cl.id for cl in f.clauses) or f.rule)
-        for f in findings
-    )
+    """“Title”; … for each finding: the rules by their titles (the discussion quotes their clauses)."""
+    return "; ".join(c.t("memo.brief.clause_ref", title=f.title) for f in findings)
 
 
 def _clause_refs(c: MemoContext, verdict: Verdict) -> str:
-    """The deciding clauses grouped by policy, e.g. "the Microsoft code … rules it out under “…” (ids)"."""
+    """The deciding clauses grouped by policy, e.g. "the Microsoft code … rules it out under “…”"."""
     parts: list[str] = []
     for p in c.ev.packs:
         found = [f for f in p.findings if f.verdict is verdict]

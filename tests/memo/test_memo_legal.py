@@ -50,7 +50,8 @@ def test_page_one_of_the_body_cam_memo_has_question_brief_answer_with_evidence_a
     assert "Azure OpenAI Service for face identification (1:N)" in first and "body-worn camera" in first
     start = first.index("Brief answer")
     brief = first[start : first.index("Limits of this review", start)]
-    assert "law-enforcement-mobile-real-time" in brief, "the brief answer names the deciding clauses"
+    assert "“Real-time facial recognition on mobile cameras by law enforcement”" in brief, "names the deciding rules"
+    assert "law-enforcement-mobile-real-time" not in brief, "by their titles, not the packs' ids"
     assert "rests on wording reported by the press, not yet checked against Microsoft's text" in brief
     assert "Only these policies were evaluated" in first[first.index("Limits of this review", start) :]
 
