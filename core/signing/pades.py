@@ -110,24 +110,21 @@ def stamp_lines(identity: SigningIdentity, request: SignatureRequest, when: dt.d
     if request.timestamp_url:
         date += t("stamp.timestamped")
     caption = request.caption or t("stamp.signed_by")
+    small, name, body = (6.5, 8.5, 6.5) if request.compact else (7, 10, 7.5)
     lines = [
-        (caption, fonts.ITALIC, 7),
-        (identity.holder, fonts.BOLD, 10),
-        (identity.organisation or " ", fonts.REGULAR, 7.5),
-        (identity.email or " ", fonts.REGULAR, 7.5),
-        (date, fonts.REGULAR, 7.5),
-        (t("stamp.reason", reason=request.reason.split(ROLE_SEPARATOR)[-1]), fonts.REGULAR, 7),  # role: caption
-        (t("stamp.fingerprint"), fonts.ITALIC, 6.5),
-        (fingerprint, fonts.MONO, 6.5),
+        (caption, fonts.ITALIC, small),
+        (identity.holder, fonts.BOLD, name),
+        (identity.organisation or " ", fonts.REGULAR, body),
+        (identity.email or " ", fonts.REGULAR, body),
+        (date, fonts.REGULAR, body),
     ]
-    if request.compact:
-        lines = [
-            (caption, fonts.ITALIC, 6.5),
-            (identity.holder, fonts.BOLD, 8.5),
-            (identity.organisation or " ", fonts.REGULAR, 6.5),
-            (identity.email or " ", fonts.REGULAR, 6.5),
-            (date, fonts.REGULAR, 6.5),
-            (t("stamp.fingerprint_short", fingerprint=fingerprint), fonts.MONO, 5.5),
+    if request.compact:  # a further countersignature: no reason line, the fingerprint on one line
+        lines.append((t("stamp.fingerprint_short", fingerprint=fingerprint), fonts.MONO, 5.5))
+    else:
+        lines += [
+            (t("stamp.reason", reason=request.reason.split(ROLE_SEPARATOR)[-1]), fonts.REGULAR, 7),  # role: caption
+            (t("stamp.fingerprint"), fonts.ITALIC, 6.5),
+            (fingerprint, fonts.MONO, 6.5),
         ]
     room = request.box[2] - request.box[0] - STAMP_PADDING
     return [fit_line(text, face, size, room) for text, face, size in lines]
