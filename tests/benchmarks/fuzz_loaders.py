@@ -31,14 +31,7 @@ LIMIT_SECONDS = 2.0
 
 def baseline(kind: str, packs: core.PackSet, corpus: Corpus) -> float:
     """CPU seconds to load the largest unmutated file of ``kind``."""
-    paths = {
-        "scenario": corpus.scenarios,
-        "pack": corpus.packs,
-        "pack_tests": corpus.pack_tests,
-        "questionnaire": [corpus.questionnaire],
-        "countries": [corpus.countries],
-    }[kind]
-    path = max(paths, key=lambda p: p.stat().st_size)
+    path = max(corpus.files(kind), key=lambda p: p.stat().st_size)
     best = float("inf")
     for _ in range(5):
         start = time.process_time()

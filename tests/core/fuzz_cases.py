@@ -26,17 +26,20 @@ class Corpus:
     questionnaire: Path = field(default_factory=lambda: resources_dir() / "questionnaire.yaml")
     countries: Path = field(default_factory=lambda: resources_dir() / "countries.yaml")
 
+    def files(self, kind: str) -> list[Path]:
+        """The bundled files of ``kind``."""
+        return {
+            "scenario": self.scenarios,
+            "pack": self.packs,
+            "pack_tests": self.pack_tests,
+            "questionnaire": [self.questionnaire],
+            "countries": [self.countries],
+        }[kind]
+
 
 def original(kind: str, seed: int, corpus: Corpus | None = None) -> Path:
     """The bundled file that mutation ``seed`` of ``kind`` starts from."""
-    corpus = corpus or Corpus()
-    choices = {
-        "scenario": corpus.scenarios,
-        "pack": corpus.packs,
-        "pack_tests": corpus.pack_tests,
-        "questionnaire": [corpus.questionnaire],
-        "countries": [corpus.countries],
-    }[kind]
+    choices = (corpus or Corpus()).files(kind)
     return choices[(seed // len(OPERATORS)) % len(choices)]
 
 
