@@ -83,22 +83,30 @@ class WrappingCheckBox(QCheckBox):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """Lines needed at ``width``."""
-        indicator = self._indicator()
-        return max(indicator.height(), self._text_height(width - indicator.width() - 2 * FRAME)) + 2 * FRAME - 4
+        """Lines needed at ``width`` (remembered: layouts ask again and again for the same widths)."""
+        key = ("height", self.font().key(), id(self.style()), width, self.text())
+        height = self._measured.get(key)
+        if height is None:
+            indicator = self._indicator()
+            text_height = self._text_height(width - indicator.width() - 2 * FRAME)
+            height = self._remember(key, max(indicator.height(), text_height) + 2 * FRAME - 4)
+        return height  # type: ignore[return-value]
 
     def sizeHint(self) -> QSize:
         """The label on one line."""
-        indicator = self._indicator()
-        width = indicator.width() + self.fontMetrics().horizontalAdvance(self.text()) + 2 * FRAME
-        return QSize(width, self.heightForWidth(width))
+        return self._hint("line", lambda metrics, text: metrics.horizontalAdvance(text))
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the longest word."""
-        indicator = self._indicator()
-        words = self.text().split() or [""]
-        width = indicator.width() + max(self.fontMetrics().horizontalAdvance(w) for w in words) + 2 * FRAME
-        return QSize(width, self.heightForWidth(width))
+        return self._hint("word", lambda metrics, text: max(metrics.horizontalAdvance(w) for w in text.split() or [""]))
+
+    def _hint(self, kind: str, text_width) -> QSize:
+        key = (kind, self.font().key(), id(self.style()), self.text())
+        hint = self._measured.get(key)
+        if hint is None:
+            width = self._indicator().width() + text_width(self.fontMetrics(), key[3]) + 2 * FRAME
+            hint = self._remember(key, QSize(width, self.heightForWidth(width)))
+        return QSize(hint)  # type: ignore[arg-type]
 
     def hitButton(self, pos) -> bool:
         """A click anywhere on the label toggles the box."""
