@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QStyle, QStyleOptionButton, 
 
 FRAME = 10
 """Room for the focus ring's border and padding (gui.style) on each side, in pixels."""
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
 class WrappingCheckBox(QCheckBox):
@@ -64,11 +65,17 @@ class WrappingCheckBox(QCheckBox):
         return QSize(size)  # type: ignore[arg-type]
 
     def _text_height(self, text_width: int) -> int:
-        key = ("text", self.font().key(), max(text_width, 1), self.text())
+        font, text = self.font().key(), self.text()
+        line = self._measured.get(("line", font, text))
+        if line is None:  # the label on one line: its width, and its height wherever it fits
+            bounds = self.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, text)
+            line = self._remember(("line", font, text), (bounds.width(), bounds.height()))
+        if text_width >= line[0]:  # type: ignore[index]
+            return line[1]  # type: ignore[index]
+        key = ("text", font, max(text_width, 1), text)
         height = self._measured.get(key)
         if height is None:
-            flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-            height = self.fontMetrics().boundingRect(QRect(0, 0, key[2], 100000), flags, key[3]).height()
+            height = self.fontMetrics().boundingRect(QRect(0, 0, key[2], 100000), _WRAP, text).height()
             self._remember(key, height)
         return height  # type: ignore[return-value]
 
