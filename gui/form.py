@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -131,6 +131,12 @@ class ScenarioForm(QScrollArea):
             self.sections[section.id] = box
             outer.addWidget(box)
         outer.addStretch(1)
+
+    def sizeHint(self) -> QSize:
+        """Qt's largest hint for a scroll area (36 × 24 lines), which a form this long always reaches,
+        without measuring every row: that would polish and lay out questions that are never shown."""
+        line = self.fontMetrics().height()
+        return QSize(36 * line, 24 * line)
 
     def _date_toggled(self, checked: bool) -> None:
         self.date.setEnabled(checked)
