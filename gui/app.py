@@ -87,12 +87,10 @@ def run_app(argv: list[str] | None = None) -> int:
 
     from gui.crash import install_crash_reporter
     from gui.main_window import MainWindow
-    from gui.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Clausewise")
     app.setOrganizationName("Clausewise")
-    install_wheel_guard(app)
     icon = core.resources_dir() / "icons" / "clausewise.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -82,6 +82,7 @@ class ScenarioForm(QScrollArea):
         self.setAccessibleName("Scenario form")
         body = QWidget()
         outer = QVBoxLayout(body)
+        self.setWidget(body)  # before the rows: they are polished and laid out when shown, the hidden ones not at all
 
         basics = QGroupBox("Scenario")
         form = QFormLayout(basics)
@@ -111,6 +112,7 @@ class ScenarioForm(QScrollArea):
 
         self.rows: dict[str, FieldRow] = {}
         self.sections: dict[str, QGroupBox] = {}
+        countries = dict(questionnaire.countries)
         for section in questionnaire.sections:
             box = QGroupBox(section.title)
             box.setAccessibleName(section.title)
@@ -122,14 +124,19 @@ class ScenarioForm(QScrollArea):
                 hint.setWordWrap(True)
                 layout.addWidget(hint)
             for fid in section.fields:
-                row = FieldRow(questionnaire.fields[fid], dict(questionnaire.countries))
+                row = FieldRow(questionnaire.fields[fid], countries)
                 row.input.changed.connect(lambda fid=fid: self.answer_changed.emit(fid, self.rows[fid].input.value()))
                 self.rows[fid] = row
                 layout.addWidget(row)
             self.sections[section.id] = box
             outer.addWidget(box)
         outer.addStretch(1)
-        self.setWidget(body)
+
+    def sizeHint(self) -> QSize:
+        """Qt's largest hint for a scroll area (36 × 24 lines), which a form this long always reaches,
+        without measuring every row: that would polish and lay out questions that are never shown."""
+        line = self.fontMetrics().height()
+        return QSize(36 * line, 24 * line)
 
     def _date_toggled(self, checked: bool) -> None:
         self.date.setEnabled(checked)

@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 import core
 from gui.findings_html import SYMBOLS
@@ -28,7 +28,7 @@ from gui.settings import Settings
 from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
-from gui.wheel_guard import install_wheel_guard
+from gui.wheel_guard import install_wheel_guard, wheel_sensitive
 
 
 class MainWindow(MemoActions, QMainWindow):
@@ -41,7 +41,6 @@ class MainWindow(MemoActions, QMainWindow):
     def __init__(self, packs: core.PackSet, settings: Settings | None = None, *, show_empty: bool = True) -> None:
         """``show_empty``: evaluate and show the empty scenario now (False when a file is opened next)."""
         super().__init__()
-        install_wheel_guard(QApplication.instance())  # no wheel changes an unfocused input, app-wide
         self.packs = packs
         self.settings = settings or Settings.load()
         self.session = Session(packs, self, settings=self.settings)
@@ -96,6 +95,16 @@ class MainWindow(MemoActions, QMainWindow):
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
+        self._guard_wheel()
+
+    def _guard_wheel(self) -> None:
+        """No wheel changes an unfocused input, app-wide. The guard (an application-wide event filter,
+        which every event of every widget passes through) is installed once the window is built; the
+        inputs built so far take focus by click or Tab only from here, as later ones do when polished."""
+        for widget in self.findChildren(QWidget):
+            if wheel_sensitive(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        install_wheel_guard(QApplication.instance())
 
     @property
     def guided(self) -> GuidedForm:
@@ -301,7 +310,8 @@ class MainWindow(MemoActions, QMainWindow):
     def _zoom_style(self, factor: float):
         self.settings.zoom = factor
         font = scale_application_font(self.base_point_size, factor)
-        self.setStyleSheet(window_style(font.pointSizeF()))
+        if factor != 1.0 or self.styleSheet():  # at 100 % the application font is the size: no second styling pass
+            self.setStyleSheet(window_style(font.pointSizeF()))
         return font
 
     # --- help -------------------------------------------------------------------------------

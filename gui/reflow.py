@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QStyle, QStyleOptionButton, 
 
 FRAME = 10
 """Room for the focus ring's border and padding (gui.style) on each side, in pixels."""
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
 class WrappingCheckBox(QCheckBox):
@@ -64,11 +65,17 @@ class WrappingCheckBox(QCheckBox):
         return QSize(size)  # type: ignore[arg-type]
 
     def _text_height(self, text_width: int) -> int:
-        key = ("text", self.font().key(), max(text_width, 1), self.text())
+        font, text = self.font().key(), self.text()
+        line = self._measured.get(("line", font, text))
+        if line is None:  # the label on one line: its width, and its height wherever it fits
+            bounds = self.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, text)
+            line = self._remember(("line", font, text), (bounds.width(), bounds.height()))
+        if text_width >= line[0]:  # type: ignore[index]
+            return line[1]  # type: ignore[index]
+        key = ("text", font, max(text_width, 1), text)
         height = self._measured.get(key)
         if height is None:
-            flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-            height = self.fontMetrics().boundingRect(QRect(0, 0, key[2], 100000), flags, key[3]).height()
+            height = self.fontMetrics().boundingRect(QRect(0, 0, key[2], 100000), _WRAP, text).height()
             self._remember(key, height)
         return height  # type: ignore[return-value]
 
@@ -83,22 +90,30 @@ class WrappingCheckBox(QCheckBox):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """Lines needed at ``width``."""
-        indicator = self._indicator()
-        return max(indicator.height(), self._text_height(width - indicator.width() - 2 * FRAME)) + 2 * FRAME - 4
+        """Lines needed at ``width`` (remembered: layouts ask again and again for the same widths)."""
+        key = ("height", self.font().key(), id(self.style()), width, self.text())
+        height = self._measured.get(key)
+        if height is None:
+            indicator = self._indicator()
+            text_height = self._text_height(width - indicator.width() - 2 * FRAME)
+            height = self._remember(key, max(indicator.height(), text_height) + 2 * FRAME - 4)
+        return height  # type: ignore[return-value]
 
     def sizeHint(self) -> QSize:
         """The label on one line."""
-        indicator = self._indicator()
-        width = indicator.width() + self.fontMetrics().horizontalAdvance(self.text()) + 2 * FRAME
-        return QSize(width, self.heightForWidth(width))
+        return self._hint("line", lambda metrics, text: metrics.horizontalAdvance(text))
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the longest word."""
-        indicator = self._indicator()
-        words = self.text().split() or [""]
-        width = indicator.width() + max(self.fontMetrics().horizontalAdvance(w) for w in words) + 2 * FRAME
-        return QSize(width, self.heightForWidth(width))
+        return self._hint("word", lambda metrics, text: max(metrics.horizontalAdvance(w) for w in text.split() or [""]))
+
+    def _hint(self, kind: str, text_width) -> QSize:
+        key = (kind, self.font().key(), id(self.style()), self.text())
+        hint = self._measured.get(key)
+        if hint is None:
+            width = self._indicator().width() + text_width(self.fontMetrics(), key[3]) + 2 * FRAME
+            hint = self._remember(key, QSize(width, self.heightForWidth(width)))
+        return QSize(hint)  # type: ignore[arg-type]
 
     def hitButton(self, pos) -> bool:
         """A click anywhere on the label toggles the box."""

@@ -49,11 +49,12 @@ QLabel[focusable="true"]:focus {{ border-color: {FOCUS}; }}
 
 
 def install_focus_ring(app: QApplication | None = None) -> None:
-    """Apply the focus-ring style sheet to the whole application (once; later calls do nothing)."""
+    """Apply the focus-ring style sheet, and the labels' looks (``STYLE``), to the whole application
+    (once; later calls do nothing): one styling pass over the widgets."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None or FOCUS_RING in app.styleSheet():
         return
-    app.setStyleSheet(app.styleSheet() + FOCUS_RING)
+    app.setStyleSheet(app.styleSheet() + FOCUS_RING + STYLE)
 
 
 def make_focusable_label(label: QWidget) -> None:
@@ -130,6 +131,7 @@ def scale_application_font(base_point_size: float, factor: float) -> QFont:
 
 
 def window_style(point_size: float) -> str:
-    """The window's style sheet at a text size. It fixes its widgets' fonts when applied, so it is
-    re-applied with each new size to make every widget (and every dialog opened from the window) follow."""
-    return STYLE + f"* {{ font-size: {point_size:.1f}pt; }}"
+    """The window's style sheet at a text size, applied once the zoom leaves 100 %. Under the
+    application's style sheet widgets no longer follow the application font, so this is re-applied
+    with each new size to make every widget (and every dialog opened from the window) follow."""
+    return f"* {{ font-size: {point_size:.1f}pt; }}"
