@@ -123,8 +123,9 @@ def _yaml_init() -> Path:
     return Path(spec.origin)
 
 
-def compute_key(resources: Path, code_files: Iterable[str]) -> str:
-    """The key (hex SHA-256) of the objects built from ``resources`` by the code in ``code_files``.
+def compute_key(resources: Path, code_files: Iterable[str]) -> tuple[str, dict[str, bytes]]:
+    """The key (hex SHA-256) of the objects built from ``resources`` by the code in ``code_files``,
+    and the bytes of each input file (by its name relative to ``resources``).
 
     Raises OSError when a file cannot be read.
     """
@@ -138,42 +139,69 @@ def compute_key(resources: Path, code_files: Iterable[str]) -> str:
     for rel in code_files:
         add(rel, _CODE_ROOT.joinpath(*rel.split("/")).read_bytes())
     add("yaml", _yaml_init().read_bytes())
-    for rel in input_files(resources):
-        add("resources/" + rel, Path(resources).joinpath(*rel.split("/")).read_bytes())
-    return h.hexdigest()
+    inputs = {rel: Path(resources).joinpath(*rel.split("/")).read_bytes() for rel in input_files(resources)}
+    for rel, data in inputs.items():
+        add("resources/" + rel, data)
+    return h.hexdigest(), inputs
+
+
+def _decode(raw: bytes) -> str:
+    """A file's text as the loaders read it; used only where the writer checked it gives their text."""
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _file_refs(resources: Path, inputs: dict[str, bytes]) -> dict[tuple[str, str], str]:
+    """The strings a payload refers to rather than holds: each input file's path and text."""
+    refs = {("path", rel): str(Path(resources).joinpath(*rel.split("/"))) for rel in inputs}
+    for rel, raw in inputs.items():
+        try:
+            refs[("text", rel)] = _decode(raw)
+        except UnicodeDecodeError:
+            continue  # never referred to: the loaders refuse such a file
+    return refs
+
+
+def _shared(q: Questionnaire) -> dict[tuple[str, str], Any]:
+    """The questionnaire's objects packs refer to: its definitions and (for answer texts) its fields."""
+    out: dict[tuple[str, str], Any] = {("def", k): v for k, v in q.definitions.items()}
+    out |= {("field", k): v for k, v in q.fields.items()}
+    return out
 
 
 class Precompiled:
     """The bundled questionnaire, and the bundled packs on demand."""
 
-    def __init__(self, q: Questionnaire, first: tuple[PolicyPack, ...], payload: bytes, paths: dict[str, str]) -> None:
+    def __init__(self, q: Questionnaire, first: tuple[PolicyPack, ...], payload: bytes, refs: dict[Any, Any]) -> None:
         self.questionnaire = q
         self._first: tuple[PolicyPack, ...] | None = first
         self._payload = payload
-        self._paths = paths
+        self._refs = refs
 
     def packs(self) -> tuple[PolicyPack, ...]:
         """The bundled packs, checked against :attr:`questionnaire`: new objects on every call."""
         first, self._first = self._first, None
-        return first if first is not None else _load_packs(self._payload, self._paths, self.questionnaire)
+        return first if first is not None else _Unpickler(self._payload, self._refs).load()
 
 
 def load(resources: Path) -> Precompiled | None:
     """The precompiled bundled packs of ``resources``, or None if the file is missing, unreadable,
     corrupt or stale (the caller then parses the YAML). Never raises, never writes."""
     try:
-        raw = compiled_path(resources).read_bytes()
-        header, q_part, packs_part = _split(raw)
-        if header is None or compute_key(resources, header["code"]) != header["key"]:
+        header, q_part, packs_part = _split(compiled_path(resources).read_bytes())
+        if header is None:
             return None
-        paths = {rel: str(Path(resources).joinpath(*rel.split("/"))) for rel in input_files(resources)}
-        q = _Unpickler(q_part, paths, {}).load()
+        key, inputs = compute_key(resources, header["code"])
+        if key != header["key"]:
+            return None
+        refs: dict[Any, Any] = _file_refs(resources, inputs)
+        q = _Unpickler(q_part, refs).load()
         if not isinstance(q, Questionnaire):
             return None
-        first = _load_packs(packs_part, paths, q)
+        refs |= _shared(q)
+        first = _Unpickler(packs_part, refs).load()
         if not (isinstance(first, tuple) and all(isinstance(p, PolicyPack) for p in first)):
             return None
-        return Precompiled(q, first, packs_part, paths)
+        return Precompiled(q, first, packs_part, refs)
     except Exception:  # whatever is wrong with the file, the YAML is still there to parse
         return None
 
@@ -193,22 +221,10 @@ def _split(raw: bytes) -> tuple[dict[str, Any] | None, bytes, bytes]:
     return header, body[:n], body[n:]
 
 
-def _shared(q: Questionnaire) -> dict[tuple[str, str], Any]:
-    """The questionnaire's objects packs refer to: its definitions and (for answer texts) its fields."""
-    out: dict[tuple[str, str], Any] = {("def", k): v for k, v in q.definitions.items()}
-    out |= {("field", k): v for k, v in q.fields.items()}
-    return out
-
-
-def _load_packs(payload: bytes, paths: dict[str, str], q: Questionnaire) -> tuple[PolicyPack, ...]:
-    return _Unpickler(payload, paths, _shared(q)).load()
-
-
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, data: bytes, paths: dict[str, str], shared: dict[tuple[str, str], Any]) -> None:
+    def __init__(self, data: bytes, refs: dict[Any, Any]) -> None:
         super().__init__(io.BytesIO(data))
-        self.paths = paths
-        self.shared = shared
+        self.refs = refs
 
     def find_class(self, module: str, name: str) -> Any:
         if name not in _ALLOWED.get(module, ()):
@@ -218,10 +234,7 @@ class _Unpickler(pickle.Unpickler):
         return getattr(_MODULES[module], name)
 
     def persistent_load(self, pid: Any) -> Any:
-        kind, name = pid
-        if kind == "path":
-            return self.paths[name]
-        return self.shared[(kind, name)]
+        return self.refs[tuple(pid)]
 
 
 # Writing (build and set-up time only) ---------------------------------------------------------
@@ -239,17 +252,17 @@ def _method(obj: types.MethodType) -> tuple[Any, tuple[Any, ...]]:
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, stream: io.BytesIO, paths: dict[str, str], shared: dict[int, tuple[str, str]]) -> None:
+    def __init__(self, stream: io.BytesIO, strings: dict[str, tuple[str, str]], shared: dict[int, Any]) -> None:
         super().__init__(stream, protocol=_PROTOCOL)
-        self.paths = {v: k for k, v in paths.items()}
+        self.strings = strings
         self.shared = shared
         table: dict[Any, Any] = {types.MethodType: _method, Questionnaire: _by_constructor}
         table |= {cls: _by_constructor for cls in _condition_classes()}
         self.dispatch_table = table
 
     def persistent_id(self, obj: Any) -> Any:
-        if type(obj) is str and obj in self.paths:
-            return ("path", self.paths[obj])
+        if type(obj) is str:
+            return self.strings.get(obj)
         return self.shared.get(id(obj))
 
 
@@ -259,14 +272,14 @@ def _condition_classes() -> list[type]:
 
 def encode(resources: Path, q: Questionnaire, pack_list: tuple[PolicyPack, ...]) -> bytes:
     """The precompiled file for ``q`` and ``pack_list``, as loaded from ``resources``."""
-    paths = {rel: str(Path(resources).joinpath(*rel.split("/"))) for rel in input_files(resources)}
-    q_stream, packs_stream = io.BytesIO(), io.BytesIO()
-    _Pickler(q_stream, paths, {}).dump(q)
-    shared = {id(v): k for k, v in _shared(q).items()}
-    _Pickler(packs_stream, paths, shared).dump(pack_list)
-    body = q_stream.getvalue() + packs_stream.getvalue()
     code = code_files()
-    header = [compute_key(resources, code), hashlib.sha256(body).hexdigest(), str(len(q_stream.getvalue()))]
+    key, inputs = compute_key(resources, code)
+    strings = {value: pid for pid, value in _file_refs(resources, inputs).items()}
+    q_stream, packs_stream = io.BytesIO(), io.BytesIO()
+    _Pickler(q_stream, strings, {}).dump(q)
+    _Pickler(packs_stream, strings, {id(v): k for k, v in _shared(q).items()}).dump(pack_list)
+    body = q_stream.getvalue() + packs_stream.getvalue()
+    header = [key, hashlib.sha256(body).hexdigest(), str(len(q_stream.getvalue()))]
     return MAGIC + "\n".join([*header, " ".join(code)]).encode("utf-8") + b"\n" + body
 
 
