@@ -123,9 +123,13 @@ def _yaml_init() -> Path:
     return Path(spec.origin)
 
 
-def compute_key(resources: Path, code_files: Iterable[str]) -> tuple[str, dict[str, bytes]]:
-    """The key (hex SHA-256) of the objects built from ``resources`` by the code in ``code_files``,
-    and the bytes of each input file (by its name relative to ``resources``).
+def compute_key(
+    resources: Path, code_files: Iterable[str], *, code_root: Path = _CODE_ROOT, yaml_init: Path | None = None
+) -> tuple[str, dict[str, bytes]]:
+    """The key (hex SHA-256) of the objects built from ``resources`` by the code in ``code_files``
+    (relative to ``code_root``), and the bytes of each input file (by its name relative to
+    ``resources``). ``code_root`` and ``yaml_init`` (PyYAML's ``__init__.py``) default to this
+    process's own; a test gives a bundle's.
 
     Raises OSError when a file cannot be read.
     """
@@ -137,8 +141,8 @@ def compute_key(resources: Path, code_files: Iterable[str]) -> tuple[str, dict[s
 
     add("python", sys.version.encode("utf-8"))
     for rel in code_files:
-        add(rel, _CODE_ROOT.joinpath(*rel.split("/")).read_bytes())
-    add("yaml", _yaml_init().read_bytes())
+        add(rel, code_root.joinpath(*rel.split("/")).read_bytes())
+    add("yaml", (yaml_init or _yaml_init()).read_bytes())
     inputs = {rel: Path(resources).joinpath(*rel.split("/")).read_bytes() for rel in input_files(resources)}
     for rel, data in inputs.items():
         add("resources/" + rel, data)

@@ -152,4 +152,18 @@ def test_the_linux_bundle_builds_and_runs_headlessly(tmp_path):
     icu_data = next((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
     assert icu_data.stat().st_size < 20_000_000, "ICU's data without the services Qt never calls"
     assert (internal / "licenses" / "THIRD-PARTY-NOTICES.txt").exists()
+    _assert_precompiled_packs_current(bundle / "_internal")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _assert_precompiled_packs_current(internal: Path) -> None:
+    """The bundle ships precompiled packs whose key its own files match (so the app uses them)."""
+    from core import precompiled
+
+    raw = precompiled.compiled_path(internal / "resources").read_bytes()
+    header, _, _ = precompiled._split(raw)
+    assert header is not None, "the bundled precompiled packs are damaged"
+    key, _ = precompiled.compute_key(
+        internal / "resources", header["code"], code_root=internal, yaml_init=internal / "yaml" / "__init__.py"
+    )
+    assert key == header["key"], "the bundle's precompiled packs are stale for the bundle's own files"
