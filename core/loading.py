@@ -63,7 +63,7 @@ def load_packs(directory: Path | None = None, questionnaire: Questionnaire | Non
 
 def parse_bundled(resources: Path) -> PackSet:
     """The questionnaire and packs bundled in ``resources``, always parsed from the YAML (never
-    from the precompiled form: this is what :mod:`core.precompiled` writes)."""
+    from the precompiled form: this is what :mod:`core.precompile` writes)."""
     from core.pack_loader import load_pack_dir
 
     return load_pack_dir(resources / "packs", _parse_questionnaire(resources / "questionnaire.yaml", resources))

@@ -1,5 +1,5 @@
-"""The precompiled bundled packs (core/precompiled.py) give exactly what parsing the YAML gives,
-are used only when current and intact, and are never written by the running app."""
+"""The precompiled bundled packs (core/precompiled.py, written by core/precompile.py) give exactly
+what parsing the YAML gives, are used only when current and intact, and never written by the app."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ import shutil
 import subprocess
 import sys
 import types
+import zlib
 from enum import Enum
 from pathlib import Path
 
 import pytest
 
-from core import precompiled
+from core import precompile, precompiled
 from core.evaluator import evaluate
 from core.loading import parse_bundled
 from core.packs import PackSet
@@ -44,7 +45,7 @@ def bundle(tmp_path: Path) -> Path:
 @pytest.fixture
 def written(bundle: Path) -> Path:
     """``bundle`` with its precompiled file written."""
-    precompiled.write(bundle)
+    precompile.write(bundle)
     assert precompiled.compiled_path(bundle).is_file()
     return bundle
 
@@ -126,10 +127,12 @@ def test_an_added_or_removed_pack_makes_the_file_stale(written):
 
 
 def test_another_python_or_code_makes_the_file_stale(written, monkeypatch):
-    raw = precompiled.compiled_path(written).read_bytes()
-    header, _, _ = precompiled._split(raw)
+    header, _, _ = precompiled.split(precompiled.compiled_path(written).read_bytes())
     assert header is not None and "core/pack_loader.py" in header["code"]
-    assert precompiled.compute_key(written, header["code"][1:])[0] != header["key"]
+    code = precompiled.code_digest(header["code"])
+    assert precompiled.compute_key(written, code)[0] == header["key"]
+    assert precompiled.code_digest(header["code"][1:]) != code
+    assert precompiled.compute_key(written, precompiled.code_digest(header["code"][1:]))[0] != header["key"]
     monkeypatch.setattr(sys, "version", sys.version + " (another build)")
     assert precompiled.load(written) is None
 
@@ -168,11 +171,12 @@ def test_a_payload_naming_any_other_code_is_refused(written, tmp_path, monkeypat
     """Even with a matching key and digest, unpickling builds only model objects."""
     monkeypatch.chdir(tmp_path)
     path = precompiled.compiled_path(written)
-    header, _, _ = precompiled._split(path.read_bytes())
+    header, _, _ = precompiled.split(path.read_bytes())
     assert header is not None
-    body = pickle.dumps(_Evil())
-    lines = [header["key"], hashlib.sha256(body).hexdigest(), str(len(body)), " ".join(header["code"])]
+    body = zlib.compress(pickle.dumps(_Evil()))
+    lines = [header["key"], hashlib.sha256(body).hexdigest(), "0", " ".join(header["code"])]
     path.write_bytes(precompiled.MAGIC + "\n".join(lines).encode() + b"\n" + body)
+    assert precompiled.split(path.read_bytes())[0] == header  # intact: refused only for what it names
     assert precompiled.load(written) is None
     assert not (tmp_path / "pwned").exists()
 
@@ -180,22 +184,25 @@ def test_a_payload_naming_any_other_code_is_refused(written, tmp_path, monkeypat
 def test_writing_refuses_broken_packs_and_leaves_no_file(written):
     (written / PACK).write_text("clausewise: pack/1\nid: [\n", encoding="utf-8")
     with pytest.raises(Exception, match="not valid YAML"):
-        precompiled.write(written)
+        precompile.write(written)
     assert not precompiled.compiled_path(written).exists()
 
 
 def test_the_check_command_says_whether_the_file_is_current(written, capsys):
-    assert precompiled.main(["--check", str(written)]) == 0
+    assert precompile.main(["--check", str(written)]) == 0
     (written / PACK).write_bytes((written / PACK).read_bytes() + b"\n")
-    assert precompiled.main(["--check", str(written)]) == 1
+    assert precompile.main(["--check", str(written)]) == 1
     assert "missing or stale" in capsys.readouterr().out
-    assert precompiled.main([str(written)]) == 0
+    assert precompile.main([str(written)]) == 0
     assert precompiled.load(written) is not None
 
 
 _APP = """
 import json, sys
 sys._MEIPASS = sys.argv[1]  # resources_dir() is <argv[1]>/resources, as in the frozen app
+if len(sys.argv) > 2:  # frozen: no sources to check, the code digest comes from the stamp module
+    sys.frozen = True
+    sys.path.insert(0, sys.argv[2])
 import core
 packs = core.load_packs()
 fast_yaml = "yaml" in sys.modules
@@ -209,11 +216,11 @@ print(json.dumps({
 """
 
 
-def _app(bundle: Path) -> dict:
-    """What the app's start-up path loads from ``bundle`` (in a fresh process)."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _APP, str(bundle.parent)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+def _app(bundle: Path, stamp: Path | None = None) -> dict:
+    """What the app's start-up path loads from ``bundle`` (in a fresh process; frozen, with the
+    code digest module in ``stamp``, if given)."""
+    args = [sys.executable, "-c", _APP, str(bundle.parent), *([str(stamp)] if stamp else [])]
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout)
 
@@ -224,6 +231,17 @@ def test_the_app_uses_a_current_file_without_a_yaml_parser(written):
     assert seen["same_questionnaire"] and seen["other_equal"]
     assert seen["yaml_on_fast_path"] is False
     assert all(f.startswith(str(written / "packs")) for f in seen["other_files"])
+
+
+def test_a_frozen_app_checks_the_code_digest_its_build_compiled_in(written, tmp_path):
+    stamp = precompile.write_stamp(tmp_path / "stamp")
+    seen = _app(written, stamp.parent)
+    assert seen["yaml_on_fast_path"] is False and seen["digests"] == parse_bundled(written).digests
+    stamp.write_text('CODE_DIGEST = "' + "0" * 64 + '"\n', encoding="utf-8")  # another build's code
+    assert _app(written, stamp.parent)["yaml_on_fast_path"] is True
+    stamp.unlink()  # no digest compiled in
+    seen = _app(written, stamp.parent)
+    assert seen["yaml_on_fast_path"] is True and seen["digests"] == parse_bundled(written).digests
 
 
 def test_a_stale_file_is_ignored_and_the_change_is_loaded(written):
@@ -247,26 +265,26 @@ def test_the_app_never_writes_the_file(bundle):
 
 
 def test_only_the_build_command_writes_the_file():
-    """Outside core/precompiled.py, code uses only ``load`` and ``Precompiled`` from it."""
+    """Nothing in core or gui imports the writer, core.precompile (run as ``python -m``)."""
     offenders = []
     for path in [*(ROOT / "core").rglob("*.py"), *(ROOT / "gui").rglob("*.py")]:
-        if path.name == "precompiled.py":
+        if path.name == "precompile.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == "core.precompiled":
-                offenders += [f"{path}: {a.name}" for a in node.names if a.name not in ("load", "Precompiled")]
-            elif isinstance(node, ast.Import) and any(a.name == "core.precompiled" for a in node.names):
-                offenders.append(f"{path}: import core.precompiled")
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{node.module}.{a.name}" for a in node.names] + [str(node.module)]
+            offenders += [f"{path}: {n}" for n in names if n.startswith("core.precompile") and "precompiled" not in n]
     assert offenders == []
 
 
 def test_the_key_covers_every_core_module_the_loaders_import():
     """A fresh process that imports the loaders imports no core module the key leaves out."""
     script = (
-        "import sys, core.loading, core.pack_loader, core.questionnaire_loader, core.precompiled\n"
+        "import sys, core.loading, core.pack_loader, core.questionnaire_loader, core.precompile\n"
         "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('core.')))"
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     imported = {Path(f).resolve().relative_to(ROOT).as_posix() for f in out.split()}
-    assert imported <= set(precompiled.code_files())
+    assert imported <= set(precompile.code_files())
     assert {"core/yaml_compose.py", "core/condition_parser.py", "core/conditions.py"} <= imported
