@@ -17,19 +17,19 @@ user packs) never involve it.
 **Used only when it is current.** Its key is a SHA-256 over this format's name, the Python
 version, a digest of the code, and the name and bytes of every input file the loaders read (the
 questionnaire, the countries, each ``packs/*.pack.yaml`` and ``packs/index.yaml``). The code
-digest covers the source of every core module the loaders import (listed in the file: if that set
-changes, one of the listed modules changed) and PyYAML's ``__init__.py`` (which carries its
+digest covers the source of every core module the loaders and the writer import (listed in the
+file: if that set changes, one of the listed modules changed) and PyYAML's ``__init__.py`` (which carries its
 version). A frozen app has no sources: its build compiles the digest of the sources it bundles
 into the app's own code archive (module ``_clausewise_code_digest``), so that code and digest
 cannot come from different builds. A file that is missing, unreadable, truncated, corrupt (its
 payload has its own SHA-256) or stale is ignored without a word and the YAML is parsed as before:
 a fresh clone without it works, just more slowly.
 
-**Format: pickle** (zlib-compressed, a quarter of the size for about 0.3 ms), measured against
+**Format: pickle** (zlib-compressed, a quarter of the size for about 0.5 ms), measured against
 JSON of the parsed trees and line maps on the bundled files: unpickling the finished objects takes
 about 3 ms; JSON still needs the checks and the object construction, 20-25 ms, plus importing the
 loaders and PyYAML. Unpickling runs no code but constructors: :class:`_Unpickler` accepts only the
-model classes in ``_ALLOWED``, and only a payload whose digest matched. Conditions and the
+model classes (and one helper) in ``_ALLOWED``, and only a payload whose digest matched. Conditions and the
 questionnaire are pickled as their constructor arguments, so their compiled evaluators are built
 again exactly as when parsing. Input files' paths and texts are not stored but referred to, and
 put back from the files read for the key; the packs refer to the questionnaire's own definitions
