@@ -1,4 +1,9 @@
-"""Loading the questionnaire and the policy packs, bundled or from a directory the user names."""
+"""Loading the questionnaire and the policy packs, bundled or from a directory the user names.
+
+The bundled questionnaire and packs come from their precompiled form when it is current
+(:mod:`core.precompiled`: same objects, a few milliseconds instead of tens, and PyYAML is not
+needed); otherwise, and for every other directory, the YAML is parsed and checked.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,59 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
-from core.errors import QuestionnaireError
-from core.pack_loader import load_pack_dir
 from core.packs import PackSet
+from core.precompiled import Precompiled
+from core.precompiled import load as load_precompiled
 from core.questionnaire import Questionnaire
-from core.questionnaire_loader import load_questionnaire as _load_questionnaire_file
-from core.questionnaire_loader import parse_countries
 from core.resources import packs_dir, resources_dir
-from core.yamlsource import read_text
+
+
+@cache
+def _precompiled() -> Precompiled | None:
+    return load_precompiled(resources_dir())
 
 
 @cache
 def _bundled_questionnaire() -> Questionnaire:
-    return load_questionnaire(resources_dir() / "questionnaire.yaml")
+    pre = _precompiled()
+    if pre is not None:
+        return pre.questionnaire
+    return _parse_questionnaire(resources_dir() / "questionnaire.yaml", resources_dir())
 
 
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
     """The questionnaire at ``path``, or the bundled one (loaded once and cached)."""
     if path is None:
         return _bundled_questionnaire()
-    countries_file = resources_dir() / "countries.yaml"
+    return _parse_questionnaire(Path(path), resources_dir())
+
+
+def _parse_questionnaire(path: Path, resources: Path) -> Questionnaire:
+    from core.errors import QuestionnaireError
+    from core.questionnaire_loader import load_questionnaire as load_file
+    from core.questionnaire_loader import parse_countries
+    from core.yamlsource import read_text
+
+    countries_file = resources / "countries.yaml"
     countries_text = read_text(countries_file, QuestionnaireError)
-    q = _load_questionnaire_file(Path(path), parse_countries(countries_text, countries_file))
+    q = load_file(path, parse_countries(countries_text, countries_file))
     return dataclasses.replace(q, countries_text=countries_text)
 
 
 def load_packs(directory: Path | None = None, questionnaire: Questionnaire | None = None) -> PackSet:
     """Every pack in ``directory`` (default: the bundled packs), checked against the questionnaire."""
+    if directory is None:
+        pre = _precompiled()
+        if pre is not None and (questionnaire is None or questionnaire is pre.questionnaire):
+            return PackSet(pre.questionnaire, pre.packs())
+    from core.pack_loader import load_pack_dir
+
     return load_pack_dir(Path(directory) if directory else packs_dir(), questionnaire or load_questionnaire())
+
+
+def parse_bundled(resources: Path) -> PackSet:
+    """The questionnaire and packs bundled in ``resources``, always parsed from the YAML (never
+    from the precompiled form: this is what :mod:`core.precompile` writes)."""
+    from core.pack_loader import load_pack_dir
+
+    return load_pack_dir(resources / "packs", _parse_questionnaire(resources / "questionnaire.yaml", resources))

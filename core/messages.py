@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from core.errors import InputError
 from core.resources import resources_dir
 
@@ -56,6 +54,8 @@ class Catalogue:
 
 
 def _read(path: Path) -> dict[str, str]:
+    import yaml  # here, not at the top: loading the bundled packs (which import this module) needs no YAML
+
     try:
         # libyaml when present: the same plain values, parsed some twenty times faster (start-up).
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

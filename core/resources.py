@@ -6,8 +6,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from core.scenario import SUFFIX
-
 
 def resources_dir() -> Path:
     """The ``resources/`` directory, in a source checkout, an installed wheel or a frozen app."""
@@ -40,4 +38,6 @@ def icons_dir() -> Path:
 @cache
 def example_paths() -> tuple[Path, ...]:
     """Bundled example scenario files, sorted by name."""
+    from core.scenario import SUFFIX  # here, not at the top: loading the bundled packs needs no YAML parser
+
     return tuple(sorted(examples_dir().glob(f"*{SUFFIX}")))

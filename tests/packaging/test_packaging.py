@@ -152,4 +152,22 @@ def test_the_linux_bundle_builds_and_runs_headlessly(tmp_path):
     icu_data = next((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
     assert icu_data.stat().st_size < 20_000_000, "ICU's data without the services Qt never calls"
     assert (internal / "licenses" / "THIRD-PARTY-NOTICES.txt").exists()
+    _assert_precompiled_packs_current(bundle)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _assert_precompiled_packs_current(bundle: Path) -> None:
+    """The bundle ships precompiled packs whose key matches its own packs and the code digest its
+    build compiled into its code archive: the bundled app loads them instead of parsing YAML."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    from core import precompiled
+
+    pyz = CArchiveReader(str(bundle / "Clausewise")).open_embedded_archive("PYZ.pyz")
+    stamp: dict = {}
+    exec(pyz.extract(precompiled.STAMP_MODULE), stamp)  # the module's code object, as the app runs it
+    resources = bundle / "_internal" / "resources"
+    header, _, _ = precompiled.split(precompiled.compiled_path(resources).read_bytes())
+    assert header is not None, "the bundled precompiled packs are missing or damaged"
+    assert precompiled.compute_key(resources, stamp["CODE_DIGEST"])[0] == header["key"]
+    assert stamp["CODE_DIGEST"] == precompiled.code_digest(header["code"]), "bundled code is not this checkout's"
