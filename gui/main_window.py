@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
 import core
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
 from gui.geometry import WindowPlacement
-from gui.guided import GuidedForm, guided_mode_action, install_guided_mode
 from gui.memo_actions import MemoActions
-from gui.menus import build_menus
-from gui.prompts import DialogPrompts
+from gui.menus import build_menus, guided_mode_action
 from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
@@ -29,6 +28,12 @@ from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_app
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
 from gui.wheel_guard import install_wheel_guard, wheel_sensitive
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.guided import GuidedForm
+    from gui.prompts import DialogPrompts
 
 
 class MainWindow(MemoActions, QMainWindow):
@@ -44,7 +49,7 @@ class MainWindow(MemoActions, QMainWindow):
         self.packs = packs
         self.settings = settings or Settings.load()
         self.session = Session(packs, self, settings=self.settings)
-        self.prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
+        self._prompts: DialogPrompts | None = None
         self.base_point_size = QApplication.font().pointSizeF()
         self.export_dialog = None
         self.countersign_dialog = None
@@ -107,9 +112,24 @@ class MainWindow(MemoActions, QMainWindow):
         install_wheel_guard(QApplication.instance())
 
     @property
+    def prompts(self) -> DialogPrompts:
+        """The dialogs that ask and tell (built when first needed; tests replace them)."""
+        if self._prompts is None:
+            from gui.prompts import DialogPrompts
+
+            self._prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
+        return self._prompts
+
+    @prompts.setter
+    def prompts(self, prompts: DialogPrompts) -> None:
+        self._prompts = prompts
+
+    @property
     def guided(self) -> GuidedForm:
         """Guided mode, built the first time it is needed and then showing the open scenario."""
         if self._guided is None:
+            from gui.guided import install_guided_mode
+
             self._guided = install_guided_mode(self, self._splitter)
             let_combos_shrink(self._guided)
             self.menu_shortcuts.watch(self._guided)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QSplitter, QTextEdit, QWidget
 
 import core
 
@@ -20,6 +20,26 @@ def _action(w, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
+
+
+def guided_mode_action(window, splitter: QSplitter) -> QAction:
+    """View → Guided Mode (Ctrl+G), and the hidden place in ``splitter`` that guided mode will take
+    (:mod:`gui.guided` is imported when guided mode is first switched on, not at start-up)."""
+    placeholder = QWidget()
+    placeholder.setVisible(False)
+    splitter.insertWidget(1, placeholder)
+    action = QAction("&Guided Mode", window)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence("Ctrl+G"))
+    action.setStatusTip("One group of questions at a time, then a review of your answers")
+    action.toggled.connect(lambda on: _set_guided(window, on))
+    return action
+
+
+def _set_guided(window, on: bool) -> None:
+    from gui.guided import set_guided
+
+    set_guided(window, on)
 
 
 def build_menus(w) -> None:
