@@ -96,11 +96,18 @@ class MainWindow(MemoActions, QMainWindow):
         self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
         self.results.tab_built.connect(self.menu_shortcuts.watch)
-        install_focus_ring()  # the style sheets once the widgets exist: one styling pass over them all
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
         self._guard_wheel()
+
+    def setVisible(self, visible: bool) -> None:
+        """Before the window first shows: the application's style sheet (the focus ring), applied
+        once the widgets exist and the first scenario is shown. One styling pass over them all, which
+        skips the questions that scenario does not ask (hidden): they are styled when first shown."""
+        if visible:
+            install_focus_ring()
+        super().setVisible(visible)
 
     def _guard_wheel(self) -> None:
         """No wheel changes an unfocused input, app-wide. The guard (an application-wide event filter,
