@@ -132,16 +132,24 @@ def _open_window(argv: list[str]):
         return app, None
     window = MainWindow(packs, show_empty=False)  # the empty scenario is evaluated only if no file opens
     install_crash_reporter(window, window.session.autosave)
-    window.file_open_filter = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
-    app.installEventFilter(window.file_open_filter)
     if not argv:
         if not window.open_example(default_example()):
             window.show_session()
         window.show()  # once, with the example in place: the window is laid out once
+        _accept_file_open_events(app, window)
     else:
         window.show()
+        _accept_file_open_events(app, window)
         if not window.open_path(Path(argv[0]), asked=True):
             # Never leave an example on screen that the user might take for their file.
             window.show_session()
             window.statusBar().showMessage(f"Could not open {argv[0]}; this is a new, empty scenario.")
     return app, window
+
+
+def _accept_file_open_events(app, window) -> None:
+    """macOS passes double-clicked files as events, not arguments. The filter (which sees every event
+    of the application) is installed once the window has shown: those events come from the event
+    loop, and the thousands of events of building and showing the window need not pass through Python."""
+    window.file_open_filter = _FileOpenFilter(window)
+    app.installEventFilter(window.file_open_filter)

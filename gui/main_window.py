@@ -99,7 +99,7 @@ class MainWindow(MemoActions, QMainWindow):
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
-        self._guard_wheel()
+        self._wheel_guarded = False
 
     def setVisible(self, visible: bool) -> None:
         """Before the window first shows: the application's style sheet (the focus ring), applied
@@ -108,11 +108,16 @@ class MainWindow(MemoActions, QMainWindow):
         if visible:
             install_focus_ring()
         super().setVisible(visible)
+        if visible and not self._wheel_guarded:
+            self._guard_wheel()
 
     def _guard_wheel(self) -> None:
         """No wheel changes an unfocused input, app-wide. The guard (an application-wide event filter,
-        which every event of every widget passes through) is installed once the window is built; the
-        inputs built so far take focus by click or Tab only from here, as later ones do when polished."""
+        which every event of every widget passes through) is installed once the window has shown, before
+        anything reaches it from the user, so the thousands of events of building and showing it do not
+        pass through Python; the inputs built so far take focus by click or Tab only from here, as
+        later ones do when polished."""
+        self._wheel_guarded = True
         for widget in self.findChildren(QWidget):
             if wheel_sensitive(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
