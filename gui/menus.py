@@ -52,12 +52,7 @@ def build_menus(w) -> None:
     w.recent_menu = file.addMenu("Open &Recent")
     w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
     w.examples_menu = file.addMenu("Open E&xample")
-    for path in core.example_paths():
-        try:
-            title = core.load_scenario(path, w.packs.questionnaire).title or path.name
-        except core.ClausewiseError:
-            continue
-        _action(w, w.examples_menu, title.replace("&", "&&"), lambda _=False, p=path: w.open_example(p))
+    w.examples_menu.aboutToShow.connect(lambda: fill_examples(w))
     file.addSeparator()
     _action(w, file, "&Save", w.save, QKeySequence.StandardKey.Save)
     _action(w, file, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
@@ -130,6 +125,19 @@ def _show_licences(w) -> None:
     from gui.licences import show_licences  # built on first use, not at start-up
 
     show_licences(w)
+
+
+def fill_examples(w) -> None:
+    """File → Open Example: every bundled example, by title. The files are read the first time the
+    menu opens, not at start-up."""
+    if w.examples_menu.actions():
+        return
+    for path in core.example_paths():
+        try:
+            title = core.load_scenario(path, w.packs.questionnaire).title or path.name
+        except core.ClausewiseError:
+            continue
+        _action(w, w.examples_menu, title.replace("&", "&&"), lambda _=False, p=path: w.open_example(p))
 
 
 def fill_recent(w) -> None:
