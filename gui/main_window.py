@@ -46,6 +46,7 @@ class MainWindow(MemoActions, QMainWindow):
     def __init__(self, packs: core.PackSet, settings: Settings | None = None, *, show_empty: bool = True) -> None:
         """``show_empty``: evaluate and show the empty scenario now (False when a file is opened next)."""
         super().__init__()
+        self._wheel_guarded = False  # the wheel guard goes in when the window first shows
         self.packs = packs
         self.settings = settings or Settings.load()
         self.session = Session(packs, self, settings=self.settings)
@@ -99,7 +100,6 @@ class MainWindow(MemoActions, QMainWindow):
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
-        self._wheel_guarded = False
 
     def setVisible(self, visible: bool) -> None:
         """Before the window first shows: the application's style sheet (the focus ring), applied
