@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
 import core
-from gui.memo_flow import memo_file_name
 
-DEFAULT_EXAMPLE = f"body-cam-patrol-uk{core.SCENARIO_SUFFIX}"
+EXAMPLE_NAME = "body-cam-patrol-uk"
+"""The example the app opens with (its file is ``EXAMPLE_NAME + core.SCENARIO_SUFFIX``)."""
+
+
+def default_example() -> Path:
+    """The bundled example the app opens with."""
+    return core.resources_dir() / "examples" / f"{EXAMPLE_NAME}{core.SCENARIO_SUFFIX}"
 
 
 def has_display() -> bool:
@@ -27,8 +33,10 @@ def headless_memo(path: Path | None = None) -> int:
     The memo is signed with a temporary key that exists only in memory: no identity is created
     in the user's name and nothing is added to the trusted list.
     """
+    from gui.memo_flow import memo_file_name
+
     packs = core.load_packs()
-    source = path or core.resources_dir() / "examples" / DEFAULT_EXAMPLE
+    source = path or default_example()
     scenario = core.load_scenario(source, packs.questionnaire)
     identity = core.ephemeral_identity("Clausewise demonstration (temporary key)", "not a personal signature")
     out_dir = core.data_dir() / "memos"
@@ -82,6 +90,27 @@ def run_app(argv: list[str] | None = None) -> int:
             print(report.terminal_line(), file=sys.stderr)
             return report.exit_status
 
+    # Start-up makes thousands of objects that live as long as the window: the garbage collector
+    # would scan them again and again while they are made (some 15 ms) and find little. It is off
+    # until the window shows; then they are set aside (gc.freeze) and handed back to the collector
+    # after the first pass of the event loop, for its next full collection.
+    gc.disable()
+    try:
+        app, window = _open_window(argv)
+    finally:
+        gc.freeze()
+        gc.enable()
+    if window is None:
+        return 2
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, gc.unfreeze)
+    window.offer_restore()
+    return app.exec()
+
+
+def _open_window(argv: list[str]):
+    """The application and its shown window on ``argv[0]`` or the example (None: no packs)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -100,20 +129,27 @@ def run_app(argv: list[str] | None = None) -> int:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
-        return 2
+        return app, None
     window = MainWindow(packs, show_empty=False)  # the empty scenario is evaluated only if no file opens
     install_crash_reporter(window, window.session.autosave)
-    opener = _FileOpenFilter(window)  # macOS passes double-clicked files as events, not arguments
-    app.installEventFilter(opener)
     if not argv:
-        if not window.open_example(core.resources_dir() / "examples" / DEFAULT_EXAMPLE):
+        if not window.open_example(default_example()):
             window.show_session()
         window.show()  # once, with the example in place: the window is laid out once
+        _accept_file_open_events(app, window)
     else:
         window.show()
+        _accept_file_open_events(app, window)
         if not window.open_path(Path(argv[0]), asked=True):
             # Never leave an example on screen that the user might take for their file.
             window.show_session()
             window.statusBar().showMessage(f"Could not open {argv[0]}; this is a new, empty scenario.")
-    window.offer_restore()
-    return app.exec()
+    return app, window
+
+
+def _accept_file_open_events(app, window) -> None:
+    """macOS passes double-clicked files as events, not arguments. The filter (which sees every event
+    of the application) is installed once the window has shown: those events come from the event
+    loop, and the thousands of events of building and showing the window need not pass through Python."""
+    window.file_open_filter = _FileOpenFilter(window)
+    app.installEventFilter(window.file_open_filter)

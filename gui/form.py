@@ -166,12 +166,15 @@ class ScenarioForm(QScrollArea):
             row.input.set_value(scenario.answers.get(fid))
 
     def show_visible(self, visible: tuple[str, ...]) -> None:
-        """Show the fields that are asked, hide the others (and empty sections)."""
+        """Show the fields that are asked, hide the others (and empty sections).
+
+        Only what changes is shown or hidden: showing a widget that is not hidden still polishes it
+        and lays it out at once, even before the window shows (at start-up, every asked question)."""
         shown = set(visible)
         for fid, row in self.rows.items():
-            row.setVisible(fid in shown)
+            _set_shown(row, fid in shown)
         for box in self.sections.values():
-            box.setVisible(any(not r.isHidden() for r in box.findChildren(FieldRow)))
+            _set_shown(box, any(not r.isHidden() for r in box.findChildren(FieldRow)))
 
     def focus_field(self, field_id: str) -> bool:
         """Scroll to a field and give it keyboard focus; False if it is not shown."""
@@ -181,3 +184,9 @@ class ScenarioForm(QScrollArea):
         self.ensureWidgetVisible(row)
         row.input.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+
+def _set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide ``widget`` if it is not already so."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)

@@ -12,7 +12,7 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -266,7 +266,7 @@ def _wrapping_checkbox(text: str) -> QCheckBox:
 
 def install_guided_mode(window, splitter: QSplitter) -> GuidedForm:
     """Build guided mode into the window's splitter, in place of the hidden placeholder at index 1
-    (see :func:`guided_mode_action`): built on first use, not at start-up."""
+    (see :func:`gui.menus.guided_mode_action`): built on first use, not at start-up."""
     guided = GuidedForm(window.packs.questionnaire)
     guided.setVisible(False)
     splitter.replaceWidget(1, guided).deleteLater()
@@ -275,19 +275,6 @@ def install_guided_mode(window, splitter: QSplitter) -> GuidedForm:
     guided.as_of_changed.connect(window.form.as_of_changed.emit)
     guided.findings_requested.connect(lambda: window.results.outline.setFocus(Qt.FocusReason.OtherFocusReason))
     return guided
-
-
-def guided_mode_action(window, splitter: QSplitter) -> QAction:
-    """View → Guided Mode (Ctrl+G), and the hidden place in ``splitter`` that guided mode will take."""
-    placeholder = QWidget()
-    placeholder.setVisible(False)
-    splitter.insertWidget(1, placeholder)
-    action = QAction("&Guided Mode", window)
-    action.setCheckable(True)
-    action.setShortcut(QKeySequence("Ctrl+G"))
-    action.setStatusTip("One group of questions at a time, then a review of your answers")
-    action.toggled.connect(lambda on: set_guided(window, on))
-    return action
 
 
 def set_guided(window, on: bool) -> None:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
 import core
 from gui.findings_html import SYMBOLS
 from gui.form import ScenarioForm
 from gui.geometry import WindowPlacement
-from gui.guided import GuidedForm, guided_mode_action, install_guided_mode
 from gui.memo_actions import MemoActions
-from gui.menus import build_menus
-from gui.prompts import DialogPrompts
+from gui.menus import build_menus, guided_mode_action
 from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
@@ -29,6 +28,12 @@ from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_app
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
 from gui.wheel_guard import install_wheel_guard, wheel_sensitive
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.guided import GuidedForm
+    from gui.prompts import DialogPrompts
 
 
 class MainWindow(MemoActions, QMainWindow):
@@ -41,10 +46,11 @@ class MainWindow(MemoActions, QMainWindow):
     def __init__(self, packs: core.PackSet, settings: Settings | None = None, *, show_empty: bool = True) -> None:
         """``show_empty``: evaluate and show the empty scenario now (False when a file is opened next)."""
         super().__init__()
+        self._wheel_guarded = False  # the wheel guard goes in when the window first shows
         self.packs = packs
         self.settings = settings or Settings.load()
         self.session = Session(packs, self, settings=self.settings)
-        self.prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
+        self._prompts: DialogPrompts | None = None
         self.base_point_size = QApplication.font().pointSizeF()
         self.export_dialog = None
         self.countersign_dialog = None
@@ -91,25 +97,51 @@ class MainWindow(MemoActions, QMainWindow):
         self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
         self.results.tab_built.connect(self.menu_shortcuts.watch)
-        install_focus_ring()  # the style sheets once the widgets exist: one styling pass over them all
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
-        self._guard_wheel()
+
+    def setVisible(self, visible: bool) -> None:
+        """Before the window first shows: the application's style sheet (the focus ring), applied
+        once the widgets exist and the first scenario is shown. One styling pass over them all, which
+        skips the questions that scenario does not ask (hidden): they are styled when first shown."""
+        if visible:
+            install_focus_ring()
+        super().setVisible(visible)
+        if visible and not self._wheel_guarded:
+            self._guard_wheel()
 
     def _guard_wheel(self) -> None:
         """No wheel changes an unfocused input, app-wide. The guard (an application-wide event filter,
-        which every event of every widget passes through) is installed once the window is built; the
-        inputs built so far take focus by click or Tab only from here, as later ones do when polished."""
+        which every event of every widget passes through) is installed once the window has shown, before
+        anything reaches it from the user, so the thousands of events of building and showing it do not
+        pass through Python; the inputs built so far take focus by click or Tab only from here, as
+        later ones do when polished."""
+        self._wheel_guarded = True
         for widget in self.findChildren(QWidget):
             if wheel_sensitive(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         install_wheel_guard(QApplication.instance())
 
     @property
+    def prompts(self) -> DialogPrompts:
+        """The dialogs that ask and tell (built when first needed; tests replace them)."""
+        if self._prompts is None:
+            from gui.prompts import DialogPrompts
+
+            self._prompts = DialogPrompts(self, lambda: self.session.path.parent if self.session.path else Path.home())
+        return self._prompts
+
+    @prompts.setter
+    def prompts(self, prompts: DialogPrompts) -> None:
+        self._prompts = prompts
+
+    @property
     def guided(self) -> GuidedForm:
         """Guided mode, built the first time it is needed and then showing the open scenario."""
         if self._guided is None:
+            from gui.guided import install_guided_mode
+
             self._guided = install_guided_mode(self, self._splitter)
             let_combos_shrink(self._guided)
             self.menu_shortcuts.watch(self._guided)

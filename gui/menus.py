@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QSplitter, QTextEdit, QWidget
 
 import core
 
@@ -22,6 +22,26 @@ def _action(w, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     return action
 
 
+def guided_mode_action(window, splitter: QSplitter) -> QAction:
+    """View → Guided Mode (Ctrl+G), and the hidden place in ``splitter`` that guided mode will take
+    (:mod:`gui.guided` is imported when guided mode is first switched on, not at start-up)."""
+    placeholder = QWidget()
+    placeholder.setVisible(False)
+    splitter.insertWidget(1, placeholder)
+    action = QAction("&Guided Mode", window)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence("Ctrl+G"))
+    action.setStatusTip("One group of questions at a time, then a review of your answers")
+    action.toggled.connect(lambda on: _set_guided(window, on))
+    return action
+
+
+def _set_guided(window, on: bool) -> None:
+    from gui.guided import set_guided
+
+    set_guided(window, on)
+
+
 def build_menus(w) -> None:
     """File, View and Help menus, every action with a mnemonic and, where usual, a shortcut."""
     bar = w.menuBar()
@@ -32,12 +52,7 @@ def build_menus(w) -> None:
     w.recent_menu = file.addMenu("Open &Recent")
     w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
     w.examples_menu = file.addMenu("Open E&xample")
-    for path in core.example_paths():
-        try:
-            title = core.load_scenario(path, w.packs.questionnaire).title or path.name
-        except core.ClausewiseError:
-            continue
-        _action(w, w.examples_menu, title.replace("&", "&&"), lambda _=False, p=path: w.open_example(p))
+    w.examples_menu.aboutToShow.connect(lambda: fill_examples(w))
     file.addSeparator()
     _action(w, file, "&Save", w.save, QKeySequence.StandardKey.Save)
     _action(w, file, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
@@ -110,6 +125,19 @@ def _show_licences(w) -> None:
     from gui.licences import show_licences  # built on first use, not at start-up
 
     show_licences(w)
+
+
+def fill_examples(w) -> None:
+    """File → Open Example: every bundled example, by title. The files are read the first time the
+    menu opens, not at start-up."""
+    if w.examples_menu.actions():
+        return
+    for path in core.example_paths():
+        try:
+            title = core.load_scenario(path, w.packs.questionnaire).title or path.name
+        except core.ClausewiseError:
+            continue
+        _action(w, w.examples_menu, title.replace("&", "&&"), lambda _=False, p=path: w.open_example(p))
 
 
 def fill_recent(w) -> None:

@@ -113,7 +113,12 @@ QLabel#question { font-weight: bold; }
 QLabel#help { color: #4a4a4a; }
 QLabel#answerState { color: #5B3F8C; font-style: italic; }
 QLabel#problem { color: #A1001D; }
+QMainWindow > * { widget-animation-duration: 0; }
 """
+# The last rule: the window has no docks or tool bars to animate, yet Qt would move its central
+# widget and status bar with a 0 ms animation on each layout; that animation's private timer
+# object, seen by the application-wide event filter (gui.wheel_guard), makes PySide6 load every
+# Qt class and enum looking for its type (some 20 ms, once, on the first pass of the event loop).
 
 
 def next_zoom(current: float, step: int) -> float:

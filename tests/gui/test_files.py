@@ -98,10 +98,14 @@ def test_a_clean_exit_removes_the_draft(qtbot, body_cam, monkeypatch):
 
 
 def test_open_example_menu_lists_the_bundled_examples(body_cam):
-    """File → Open Example offers every example, by title."""
+    """File → Open Example offers every example, by title (listed when the menu opens)."""
+    assert body_cam.examples_menu.actions() == [], "the examples are not read at start-up"
+    body_cam.examples_menu.aboutToShow.emit()
     titles = [a.text().replace("&&", "&") for a in body_cam.examples_menu.actions()]
     assert "Body-worn camera face matching on patrol (UK police force)" in titles
     assert len(titles) == len(core.example_paths())
+    body_cam.examples_menu.aboutToShow.emit()
+    assert len(body_cam.examples_menu.actions()) == len(titles), "listed once"
 
 
 def test_zoom_in_and_out_scales_the_text(qtbot, window):
