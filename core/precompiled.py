@@ -28,8 +28,10 @@ a fresh clone without it works, just more slowly.
 **Format: pickle** (zlib-compressed, a quarter of the size for about 0.5 ms), measured against
 JSON of the parsed trees and line maps on the bundled files: unpickling the finished objects takes
 about 3 ms; JSON still needs the checks and the object construction, 20-25 ms, plus importing the
-loaders and PyYAML. Unpickling runs no code but constructors: :class:`_Unpickler` accepts only the
-model classes (and one helper) in ``_ALLOWED``, and only a payload whose digest matched. Conditions and the
+loaders and PyYAML. :class:`_Unpickler` reads only a payload whose digest matched and refers only
+to the model classes (and one helper) in ``_ALLOWED``; that bounds what a damaged file can name,
+but it is no sandbox: pickle's state-setting step could still set attributes on those classes, so
+the file is trusted exactly as much as the code beside it (see above), never more. Conditions and the
 questionnaire are pickled as their constructor arguments, so their compiled evaluators are built
 again exactly as when parsing. Input files' paths and texts are not stored but referred to, and
 put back from the files read for the key; the packs refer to the questionnaire's own definitions

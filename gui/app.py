@@ -101,6 +101,7 @@ def run_app(argv: list[str] | None = None) -> int:
         gc.freeze()
         gc.enable()
     if window is None:
+        gc.unfreeze()
         return 2
     from PySide6.QtCore import QTimer
 
@@ -128,6 +129,7 @@ def _open_window(argv: list[str]):
     except core.ClausewiseError as exc:
         from PySide6.QtWidgets import QMessageBox
 
+        gc.enable()  # the message box runs its own event loop: collect as usual while it is open
         QMessageBox.critical(None, "Clausewise cannot start", f"The policy packs could not be loaded:\n{exc}")
         return app, None
     window = MainWindow(packs, show_empty=False)  # the empty scenario is evaluated only if no file opens

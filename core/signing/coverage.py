@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from asn1crypto import cms
 from asn1crypto import parser as asn1_parser
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -109,13 +110,28 @@ def byte_layout(data: bytes, sig_object: generic.DictionaryObject, contents: byt
 
 
 def _check_padding(contents: bytes) -> None:
-    """The signature value must be one DER object followed by zero bytes only."""
+    """The signature value must be one object in its one exact (DER) encoding, then zero bytes only.
+
+    Checking only that zeros follow the outer object is not enough: a length field raised to take
+    in some of the zero padding (one flipped bit does it) leaves the signature valid for lenient
+    parsers, so the same signature would have many encodings. Re-encoding the parsed object must
+    give back exactly its bytes.
+    """
     try:
         _, _, _, header, body, _ = asn1_parser.parse(contents)
     except ValueError:
         raise CoverageError("the signature value is not a valid signature object") from None
-    if contents[len(header) + len(body) :].strip(b"\0"):
+    value = contents[: len(header) + len(body)]
+    if contents[len(value) :].strip(b"\0"):
         raise CoverageError("the space reserved for the signature value holds other data after the signature")
+    try:
+        canonical = cms.ContentInfo.load(value).dump(force=True)
+    except Exception:  # asn1crypto parses lazily and raises many kinds of error on damaged input
+        raise CoverageError("the signature value is not a valid signature object") from None
+    if canonical != value:
+        raise CoverageError(
+            "the signature value is not in its one exact encoding (a length or tag was changed after signing)"
+        )
 
 
 def revision_ends(data: bytes, reader: PdfFileReader) -> list[int]:

@@ -198,6 +198,43 @@ def wrapping(lab: Lab) -> Iterator[Attack]:
     yield Attack("wrapping", "one letter of the hex value in the other case", case, CHANGED, "one case")
     nonzero = memo[: c - 3] + b"41" + memo[c - 1 :]
     yield Attack("wrapping", "data in the signature padding", nonzero, CHANGED, "other data")
+    # Raising only the outer length leaves the signature valid for lenient parsers (it verified until
+    # the exact-encoding check); raising every length down to the signature value breaks the
+    # signature itself, which verify reports first.
+    for depth, name, headline in ((1, "the outer length", "exact encoding"), (6, "every length", "")):
+        raised = memo[: a + 1] + _raise_lengths(memo[a + 1 : c - 1], depth).hex().encode() + memo[c - 1 :]
+        yield Attack("wrapping", f"{name} raised into the zero padding", raised, CHANGED, headline)
+
+
+def _raise_lengths(hex_value: bytes, depth: int, extra: int = 2) -> bytes:
+    """The signature value with the lengths of its last ``depth`` nested objects (outermost first,
+    each the last element of the one before) raised by ``extra`` bytes, taken from the zero padding:
+    the same signature, parsed leniently, in another encoding (a single flipped bit can do it)."""
+    der = bytearray(bytes.fromhex(hex_value.decode("ascii")))
+    position = 0
+    for _ in range(depth):
+        size = der[position + 1]
+        n = size & 0x7F if size & 0x80 else 0
+        start = position + 2
+        if n:
+            length = int.from_bytes(der[start : start + n], "big")
+            der[start : start + n] = (length + extra).to_bytes(n, "big")
+        else:
+            length = size
+            assert length + extra < 0x80, "the raised length still fits in the short form"
+            der[position + 1] = length + extra
+        if not der[position] & 0x20:  # primitive: the innermost object
+            break
+        child, end = start + n, start + n + length
+        while True:  # the last element of this object
+            child_size = der[child + 1]
+            k = child_size & 0x7F if child_size & 0x80 else 0
+            child_length = int.from_bytes(der[child + 2 : child + 2 + k], "big") if k else child_size
+            if child + 2 + k + child_length >= end:
+                break
+            child += 2 + k + child_length
+        position = child
+    return bytes(der)
 
 
 def _replace_in_sig(data: bytes, pattern: bytes, replacement: bytes) -> bytes:
