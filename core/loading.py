@@ -15,7 +15,7 @@ from core.packs import PackSet
 from core.precompiled import Precompiled
 from core.precompiled import load as load_precompiled
 from core.questionnaire import Questionnaire
-from core.resources import packs_dir, resources_dir
+from core.resources import COUNTRIES_FILE, QUESTIONNAIRE_FILE, packs_dir, resources_dir
 
 
 @cache
@@ -28,7 +28,7 @@ def _bundled_questionnaire() -> Questionnaire:
     pre = _precompiled()
     if pre is not None:
         return pre.questionnaire
-    return _parse_questionnaire(resources_dir() / "questionnaire.yaml", resources_dir())
+    return _parse_questionnaire(resources_dir() / QUESTIONNAIRE_FILE, resources_dir())
 
 
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
@@ -44,7 +44,7 @@ def _parse_questionnaire(path: Path, resources: Path) -> Questionnaire:
     from core.questionnaire_loader import parse_countries
     from core.yamlsource import read_text
 
-    countries_file = resources / "countries.yaml"
+    countries_file = resources / COUNTRIES_FILE
     countries_text = read_text(countries_file, QuestionnaireError)
     q = load_file(path, parse_countries(countries_text, countries_file))
     return dataclasses.replace(q, countries_text=countries_text)
@@ -66,4 +66,4 @@ def parse_bundled(resources: Path) -> PackSet:
     from the precompiled form: this is what :mod:`core.precompile` writes)."""
     from core.pack_loader import load_pack_dir
 
-    return load_pack_dir(resources / "packs", _parse_questionnaire(resources / "questionnaire.yaml", resources))
+    return load_pack_dir(resources / "packs", _parse_questionnaire(resources / QUESTIONNAIRE_FILE, resources))

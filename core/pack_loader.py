@@ -31,15 +31,14 @@ from core.packs import (
 )
 from core.questionnaire import Questionnaire
 from core.questionnaire_loader import read_definition
+from core.resources import INDEX_FILE, PACK_SUFFIX
 from core.schema import Reader
 from core.templates import has_stray_brace, placeholders
 from core.verdicts import RULE_VERDICTS, Verdict
 from core.yamlsource import KeyPath, parse_yaml, read_text
 
 FORMAT = "pack/1"
-PACK_SUFFIX = ".pack.yaml"
 TESTS_SUFFIX = ".tests.yaml"
-INDEX_FILE = "index.yaml"
 
 _CASE_KEYS = ("verdict", "explanation", "notes", "remedies")
 

@@ -60,11 +60,11 @@ import core.questionnaire as questionnaire
 import core.verdicts as verdicts
 from core.packs import PolicyPack
 from core.questionnaire import Field, Questionnaire
+from core.resources import COUNTRIES_FILE, INDEX_FILE, PACK_SUFFIX, QUESTIONNAIRE_FILE
 
 FILE_NAME = "bundled-packs.compiled"
 """The precompiled file, in the resources directory."""
 MAGIC = b"clausewise-precompiled-packs/1\n"
-PACK_GLOB = "*.pack.yaml"
 STAMP_MODULE = "_clausewise_code_digest"
 """In a frozen app: the module (in its code archive) whose ``CODE_DIGEST`` is the bundled code's digest."""
 CODE_ROOT = Path(__file__).resolve().parent.parent
@@ -105,11 +105,11 @@ def compiled_path(resources: Path) -> Path:
 
 def input_files(resources: Path) -> list[str]:
     """The files (relative to ``resources``, with "/") that loading the bundled packs reads."""
-    names = ["questionnaire.yaml", "countries.yaml"]
+    names = [QUESTIONNAIRE_FILE, COUNTRIES_FILE]
     pack_dir = Path(resources) / "packs"
-    names += [f"packs/{p.name}" for p in sorted(pack_dir.glob(PACK_GLOB))]
-    if (pack_dir / "index.yaml").exists():
-        names.append("packs/index.yaml")
+    names += [f"packs/{p.name}" for p in sorted(pack_dir.glob(f"*{PACK_SUFFIX}"))]
+    if (pack_dir / INDEX_FILE).exists():
+        names.append(f"packs/{INDEX_FILE}")
     return names
 
 

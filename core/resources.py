@@ -6,6 +6,15 @@ import sys
 from functools import cache
 from pathlib import Path
 
+QUESTIONNAIRE_FILE = "questionnaire.yaml"
+"""The questionnaire, in the resources directory."""
+COUNTRIES_FILE = "countries.yaml"
+"""The country table the questionnaire's country questions use, in the resources directory."""
+PACK_SUFFIX = ".pack.yaml"
+"""How a policy pack's file name ends (``<id>.pack.yaml``)."""
+INDEX_FILE = "index.yaml"
+"""The optional file in a packs directory that lists the packs' order."""
+
 
 def resources_dir() -> Path:
     """The ``resources/`` directory, in a source checkout, an installed wheel or a frozen app."""
