@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import core
+from gui.source_scan import mark_app_modules
 
 EXAMPLE_NAME = "body-cam-patrol-uk"
 """The example the app opens with (its file is ``EXAMPLE_NAME + core.SCENARIO_SUFFIX``)."""
@@ -114,6 +115,8 @@ def _open_window(argv: list[str]):
     """The application and its shown window on ``argv[0]`` or the example (None: no packs)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    mark_app_modules()  # before the app's modules are imported (gui.source_scan)
 
     from gui.crash import install_crash_reporter
     from gui.main_window import MainWindow
