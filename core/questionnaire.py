@@ -283,3 +283,9 @@ class Questionnaire:
     def visible_fields(self, resolution: Resolution) -> tuple[str, ...]:
         """Fields the form shows: those whose asked-when is true."""
         return tuple(f for f in self.fields if resolution.asked.get(f) is True)
+
+
+def default_locked(questionnaire: Questionnaire) -> frozenset[str]:
+    """The fields "what would change" keeps as they are unless the user unlocks them: every fact
+    of the context (:attr:`FieldKind.FACT`)."""
+    return frozenset(f.id for f in questionnaire.fields.values() if f.kind is FieldKind.FACT)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from core.packs import PackSet
-from core.questionnaire import FieldKind, Questionnaire
+from core.questionnaire import FieldKind, Questionnaire, default_locked
 from core.results import Evaluation
 from core.scenario import normalise_answers
 from core.verdicts import Verdict
@@ -52,11 +52,6 @@ MAX_OPTIONS = 6
 _OVERALL_DRIVERS = (Verdict.PROHIBITED, Verdict.UNCLEAR, Verdict.UNDETERMINED, Verdict.RESTRICTED)
 """Findings whose fields the search for a less severe overall verdict tries (conditions count:
 a deployment allowed only under conditions may become one that needs none)."""
-
-
-def default_locked(questionnaire: Questionnaire) -> frozenset[str]:
-    """The fields locked unless the user unlocks them: every fact of the context."""
-    return frozenset(f.id for f in questionnaire.fields.values() if f.kind is FieldKind.FACT)
 
 
 def what_if(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import core
 from gui.error_text import error_text
-from gui.session_view import MemoWritten, SigningChoice, SigningForm
+from gui.session_view import ExportRequest, MemoWritten, SigningChoice, SigningForm
 from gui.settings import save_settings
 
 if TYPE_CHECKING:
@@ -52,9 +52,19 @@ class MemoFlow:
         self.session = session
         self.last: MemoWritten | None = None
 
+    def request(self) -> ExportRequest:
+        """The evaluation to sign and where to suggest writing it: the export folder last used,
+        else next to the scenario's file, else the home folder."""
+        session = self.session
+        if session.settings.export_dir:
+            folder = Path(session.settings.export_dir)
+        else:
+            folder = session.path.parent if session.path else Path.home()
+        return ExportRequest(session.evaluation(), folder / memo_file_name(session.suggested_file_name()))
+
     def export(self) -> None:
         """File → Export Signed Memo…: the evaluation shown now, signed into the file the user chooses."""
-        request = self.session.export_request()
+        request = self.request()
         packs = self.session.packs
 
         def work(choice: SigningChoice) -> core.SignedMemo:

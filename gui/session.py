@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import core
 from gui.autosave import AUTOSAVE_NAME, AutosaveClock, Draft, DraftStore, UnreadableDraft
 from gui.files import read_scenario
 from gui.history import History, Step
-from gui.memo_flow import MemoFlow, memo_file_name
-from gui.session_view import ExportRequest, SessionView
 from gui.settings import Settings, save_settings
 from gui.verdict_change import VerdictChange, VerdictSnapshot, describe_answer_edit, snapshot
 
-__all__ = ["AUTOSAVE_NAME", "Draft", "ExportRequest", "Session", "SessionView", "read_scenario"]
+if TYPE_CHECKING:  # export and the view's questions are imported when first used (start-up)
+    from gui.memo_flow import MemoFlow
+    from gui.session_view import SessionView
+
+__all__ = ["AUTOSAVE_NAME", "Draft", "Session", "read_scenario"]
 
 SUFFIX = core.SCENARIO_SUFFIX
 
@@ -56,8 +59,7 @@ class Session:
         self._because: list[str] = []
         self.locked: frozenset[str] = core.default_locked(self.questionnaire)
         """What would change: the facts the search keeps as they are (the view's ticks only show this)."""
-        self.memos = MemoFlow(self)
-        """Export Signed Memo and Countersign Memo."""
+        self._memos: MemoFlow | None = None
 
     # --- state the view shows -----------------------------------------------------------------
 
@@ -102,13 +104,14 @@ class Session:
         stem = "-".join(w for w in words.split("-") if w)[:60] or "scenario"
         return f"{stem}{SUFFIX}"
 
-    def export_request(self) -> ExportRequest:
-        """File → Export Signed Memo: the evaluation to sign and where to suggest writing it."""
-        if self.settings.export_dir:
-            folder = Path(self.settings.export_dir)
-        else:
-            folder = self.path.parent if self.path else Path.home()
-        return ExportRequest(self.evaluation(), folder / memo_file_name(self.suggested_file_name()))
+    @property
+    def memos(self) -> MemoFlow:
+        """Export Signed Memo and Countersign Memo (imported when first used)."""
+        if self._memos is None:
+            from gui.memo_flow import MemoFlow
+
+            self._memos = MemoFlow(self)
+        return self._memos
 
     def set_locked(self, field_id: str, locked: bool) -> None:
         """What would change: keep a fact as it is (``locked``) or let the search change it.

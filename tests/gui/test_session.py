@@ -133,11 +133,11 @@ def test_export_request_suggests_the_memo_next_to_the_scenario(packs, tmp_path):
     scenario = tmp_path / "mine.scenario.yaml"
     core.save_scenario(core.load_scenario(EU_RETAILER, packs.questionnaire), scenario, packs.questionnaire)
     session.open(scenario, asked=True)
-    request = session.export_request()
+    request = session.memos.request()
     assert request.suggested == tmp_path / "mine.memo.pdf"
     assert request.evaluation.overall is core.Verdict.PROHIBITED
     session.settings.export_dir = str(tmp_path / "memos")
-    assert session.export_request().suggested == tmp_path / "memos" / "mine.memo.pdf"
+    assert session.memos.request().suggested == tmp_path / "memos" / "mine.memo.pdf"
 
 
 def test_close_asks_and_a_clean_exit_leaves_no_draft(packs, tmp_path):
