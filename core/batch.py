@@ -13,8 +13,9 @@ from pathlib import Path
 
 from core.errors import ClausewiseError
 from core.evaluator import evaluate
+from core.loading import load_scenario
 from core.packs import PackSet
-from core.scenario import SUFFIX, load_scenario
+from core.scenario import SUFFIX
 from core.verdicts import Verdict
 
 

@@ -31,11 +31,12 @@ from core.packs import (
 )
 from core.questionnaire import Questionnaire
 from core.questionnaire_loader import read_definition
+from core.reading import read_text
 from core.resources import INDEX_FILE, PACK_SUFFIX
 from core.schema import Reader
 from core.templates import has_stray_brace, placeholders
 from core.verdicts import RULE_VERDICTS, Verdict
-from core.yamlsource import KeyPath, parse_yaml, read_text
+from core.yamlsource import KeyPath, parse_yaml
 
 FORMAT = "pack/1"
 TESTS_SUFFIX = ".tests.yaml"

@@ -19,11 +19,13 @@ from core.errors import PackError
 from core.evaluator import evaluate
 from core.pack_loader import PACK_SUFFIX, TESTS_SUFFIX, version_id
 from core.packs import PackSet, PolicyPack
+from core.reading import read_text
 from core.results import Evaluation
-from core.scenario import Scenario, normalise_answers, read_answer
+from core.scenario import Scenario, normalise_answers
+from core.scenario_file import read_answer
 from core.schema import Reader
 from core.verdicts import Verdict
-from core.yamlsource import parse_yaml, read_text
+from core.yamlsource import parse_yaml
 
 FORMAT = "pack-tests/1"
 NOT_TRIGGERED = "not_triggered"

@@ -12,8 +12,9 @@ from core.conditions import Condition, Ref
 from core.errors import QuestionnaireError
 from core.model_keys import keys_of
 from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Section
+from core.reading import read_text
 from core.schema import Reader
-from core.yamlsource import parse_yaml, read_text
+from core.yamlsource import parse_yaml
 
 FORMAT = "questionnaire/1"
 _FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")

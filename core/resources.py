@@ -14,6 +14,8 @@ PACK_SUFFIX = ".pack.yaml"
 """How a policy pack's file name ends (``<id>.pack.yaml``)."""
 INDEX_FILE = "index.yaml"
 """The optional file in a packs directory that lists the packs' order."""
+MESSAGES_FILE = "messages/en.yaml"
+"""The English message catalogue (the memo's words, and every translation's fallback)."""
 
 
 def resources_dir() -> Path:
@@ -47,6 +49,6 @@ def icons_dir() -> Path:
 @cache
 def example_paths() -> tuple[Path, ...]:
     """Bundled example scenario files, sorted by name."""
-    from core.scenario import SUFFIX  # here, not at the top: loading the bundled packs needs no YAML parser
+    from core.scenario import SUFFIX
 
     return tuple(sorted(examples_dir().glob(f"*{SUFFIX}")))

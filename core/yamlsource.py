@@ -14,12 +14,9 @@ from typing import Any
 import yaml
 
 from core.errors import InputError
-from core.reading import read_bytes
 from core.yaml_compose import MAX_DEPTH, compose
 from core.yaml_errors import enclosing_key, explain_syntax_error
 
-MAX_BYTES = 4 * 1024 * 1024
-"""Larger files are refused: no scenario, pack or questionnaire comes near this."""
 MAX_VALUES = 200_000
 """Values a document may expand to. Aliases (``*name``) can multiply a few hundred bytes into
 billions of values; the bundled packs expand to a few thousand."""
@@ -74,33 +71,6 @@ class SourceMap:
     def error(self, cls: type[InputError], path: KeyPath, message: str) -> InputError:
         """Build an error of class ``cls`` located at ``path`` in this file."""
         return cls(message, file=self.file, key=format_key(path) or None, line=self.line(path))
-
-
-def read_text(path: Path, error_class: type[InputError] = InputError) -> str:
-    """Read a UTF-8 text file (line endings made "\\n"), turning OS and decoding errors into user errors.
-
-    At most :data:`MAX_BYTES` are read, so a device or a pipe that never ends (``/dev/zero``) is
-    refused rather than read until memory runs out.
-    """
-    return decode_text(read_bytes(path, error_class, limit=MAX_BYTES), path, error_class)
-
-
-def decode_text(raw: bytes, file: str | Path, error_class: type[InputError] = InputError) -> str:
-    """UTF-8 bytes as text with "\\n" line endings; other encodings are named as the problem."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise error_class("saved as UTF-16 text; save it as UTF-8", file=file, line=1)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise error_class(
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02X} at column {column} cannot be read"
-            " (is it a binary file, or saved in another encoding?)",
-            file=file,
-            line=line,
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_yaml(text: str, file: str | Path, error_class: type[InputError] = InputError) -> tuple[Any, SourceMap]:

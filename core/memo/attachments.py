@@ -20,7 +20,8 @@ from core.pack_loader import PACK_SUFFIX
 from core.packs import PackSet
 from core.report_json import evaluation_to_dict
 from core.results import Evaluation
-from core.scenario import SUFFIX, scenario_to_yaml
+from core.scenario import SUFFIX
+from core.scenario_file import scenario_to_yaml
 from core.version import __version__
 
 PRINTED_KEY = "/ClausewiseVerdicts"

@@ -26,7 +26,7 @@ from core.pack_loader import parse_pack
 from core.packs import PackSet
 from core.questionnaire_loader import parse_countries, parse_questionnaire
 from core.report_json import evaluation_to_dict
-from core.scenario import parse_scenario
+from core.scenario_file import parse_scenario
 
 
 @dataclass(frozen=True)

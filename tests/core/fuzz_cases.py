@@ -47,7 +47,7 @@ def load(kind: str, path: Path, packs: core.PackSet) -> object:
     """Load ``path`` with the loader for ``kind`` (as the CLI and the app do)."""
     from core.pack_tests import load_pack_tests
     from core.questionnaire_loader import parse_countries
-    from core.yamlsource import read_text
+    from core.reading import read_text
 
     if kind == "scenario":
         return core.load_scenario(path, packs.questionnaire)

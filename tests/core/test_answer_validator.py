@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import core
 from core import FieldType
-from core.scenario import FORMAT, parse_scenario
+from core.scenario import FORMAT
+from core.scenario_file import parse_scenario
 from tests.core.strategies import value_for
 
 Q = core.load_questionnaire()

@@ -17,9 +17,10 @@ import core
 from core import InputError, load_pack, load_scenario
 from core.pack_tests import load_pack_tests
 from core.questionnaire_loader import parse_countries
+from core.reading import read_text
 from core.resources import resources_dir
 from core.yaml_errors import enclosing_key
-from core.yamlsource import format_key, parse_yaml, read_text
+from core.yamlsource import format_key, parse_yaml
 
 BAD = Path(__file__).parent / "bad"
 HEADER = re.compile(r"^# expect: key=(?P<key>\S+) line=(?P<line>\S+) contains=(?P<contains>.*)$")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from core.errors import InputError, ScenarioError
+from core.reading import read_text
 from core.yaml_compose import MAX_DEPTH, MAX_NODES
 from core.yaml_errors import enclosing_key
-from core.yamlsource import MAX_VALUES, parse_yaml, read_text
+from core.yamlsource import MAX_VALUES, parse_yaml
 
 
 def nested(depth: int) -> str:
