@@ -47,20 +47,30 @@ if TYPE_CHECKING:
         overall_publisher,
         pack_evidence,
     )
-    from core.loading import load_packs, load_questionnaire
+    from core.loading import load_packs, load_questionnaire, load_scenario
     from core.memo.context import MemoHeader
     from core.pack_diff import ClauseChange, PackDiff, diff_versions
     from core.pack_loader import load_pack
     from core.pack_tests import PackTestCase, check_case, failure_report, load_pack_tests, tests_path_for
     from core.packs import Clause, PackSet, PackVersion, PolicyPack, Rule, Source, VerificationStatus
-    from core.questionnaire import Field, FieldKind, FieldType, Option, Questionnaire, Resolution, Section
+    from core.questionnaire import (
+        Field,
+        FieldKind,
+        FieldType,
+        Option,
+        Questionnaire,
+        Resolution,
+        Section,
+        default_locked,
+    )
     from core.report_json import clause_to_dict, evaluation_to_dict, evaluation_to_json
     from core.report_text import evaluation_to_text
     from core.report_text import wrap as wrap_text
     from core.resources import example_paths, resources_dir
     from core.results import Applicability, Evaluation, Fact, Finding, LaterVersion, PackResult
     from core.scenario import SUFFIX as SCENARIO_SUFFIX
-    from core.scenario import Scenario, load_scenario, parse_scenario, save_scenario, scenario_to_yaml
+    from core.scenario import Scenario
+    from core.scenario_file import parse_scenario, save_scenario, scenario_to_yaml
     from core.schema import parse_date
     from core.signing.countersign import countersign_memo
     from core.signing.export import SignedMemo, export_signed_memo, render_unsigned_memo
@@ -94,7 +104,6 @@ if TYPE_CHECKING:
         FindingRef,
         Requirement,
         WhatIf,
-        default_locked,
         what_if,
     )
 
@@ -103,7 +112,7 @@ _EXPORTS: dict[str, str] = {
     "FieldKind": "core.questionnaire",
     "FindingRef": "core.whatif",
     "Requirement": "core.whatif",
-    "default_locked": "core.whatif",
+    "default_locked": "core.questionnaire",
     "MemoHeader": "core.memo.context",
     "countersign_memo": "core.signing.countersign",
     "badge_colour": "core.evidence",
@@ -178,10 +187,10 @@ _EXPORTS: dict[str, str] = {
     "PackResult": "core.results",
     "SCENARIO_SUFFIX": "core.scenario:SUFFIX",
     "Scenario": "core.scenario",
-    "load_scenario": "core.scenario",
-    "parse_scenario": "core.scenario",
-    "save_scenario": "core.scenario",
-    "scenario_to_yaml": "core.scenario",
+    "load_scenario": "core.loading",
+    "parse_scenario": "core.scenario_file",
+    "save_scenario": "core.scenario_file",
+    "scenario_to_yaml": "core.scenario_file",
     "parse_date": "core.schema",
     "Period": "core.timeline",
     "Timeline": "core.timeline",

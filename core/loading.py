@@ -1,8 +1,8 @@
-"""Loading the questionnaire and the policy packs, bundled or from a directory the user names.
+"""Loading the questionnaire, the policy packs and scenarios: bundled, or from files the user names.
 
-The bundled questionnaire and packs come from their precompiled form when it is current
-(:mod:`core.precompiled`: same objects, a few milliseconds instead of tens, and PyYAML is not
-needed); otherwise, and for every other directory, the YAML is parsed and checked.
+The bundled questionnaire, packs and example scenarios come from their precompiled form when it
+is current (:mod:`core.precompiled`: same objects, a few milliseconds instead of tens, and PyYAML
+is not needed); otherwise, and for every other file, the YAML is parsed and checked.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from functools import cache
 from pathlib import Path
 
 from core.packs import PackSet
-from core.precompiled import Precompiled
-from core.precompiled import load as load_precompiled
+from core.precompiled import Precompiled, bundled
 from core.questionnaire import Questionnaire
+from core.reading import MAX_BYTES, decode_text, read_bytes
 from core.resources import COUNTRIES_FILE, QUESTIONNAIRE_FILE, packs_dir, resources_dir
+from core.scenario import Scenario
 
 
-@cache
 def _precompiled() -> Precompiled | None:
-    return load_precompiled(resources_dir())
+    return bundled()
 
 
 @cache
@@ -42,7 +42,7 @@ def _parse_questionnaire(path: Path, resources: Path) -> Questionnaire:
     from core.errors import QuestionnaireError
     from core.questionnaire_loader import load_questionnaire as load_file
     from core.questionnaire_loader import parse_countries
-    from core.yamlsource import read_text
+    from core.reading import read_text
 
     countries_file = resources / COUNTRIES_FILE
     countries_text = read_text(countries_file, QuestionnaireError)
@@ -67,3 +67,28 @@ def parse_bundled(resources: Path) -> PackSet:
     from core.pack_loader import load_pack_dir
 
     return load_pack_dir(resources / "packs", _parse_questionnaire(resources / QUESTIONNAIRE_FILE, resources))
+
+
+def load_scenario(path: Path, questionnaire: Questionnaire) -> Scenario:
+    """Read and validate a scenario file (errors name the file, the field and the line).
+
+    A file holding exactly the bytes of a bundled example, read with the bundled questionnaire,
+    is not parsed again: its scenario comes from the precompiled form (equal to what parsing gives,
+    as a scenario depends on its text alone), so opening the example at start-up needs no YAML
+    parser. Any other file, or any other questionnaire, is parsed (:mod:`core.scenario_file`).
+    """
+    from core.errors import ScenarioError
+
+    path = Path(path)
+    pre = _precompiled()
+    if pre is None or questionnaire is not pre.questionnaire:
+        from core.scenario_file import load_scenario as parse_file
+
+        return parse_file(path, questionnaire)
+    raw = read_bytes(path, ScenarioError, limit=MAX_BYTES)
+    scenario = pre.example(raw)
+    if scenario is not None:
+        return scenario
+    from core.scenario_file import parse_scenario
+
+    return parse_scenario(decode_text(raw, path, ScenarioError), path, questionnaire)

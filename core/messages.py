@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import InputError
-from core.resources import resources_dir
+from core.resources import MESSAGES_FILE, resources_dir
 
 DEFAULT_LOCALE = "en"
 
@@ -53,7 +53,7 @@ class Catalogue:
         return set(self._messages) | set(self._fallback)
 
 
-def _read(path: Path) -> dict[str, str]:
+def read_catalogue_file(path: Path) -> dict[str, str]:
     import yaml  # here, not at the top: loading the bundled packs (which import this module) needs no YAML
 
     try:
@@ -68,7 +68,12 @@ def _read(path: Path) -> dict[str, str]:
 
 @cache
 def _english() -> dict[str, str]:
-    return _read(messages_dir() / f"{DEFAULT_LOCALE}.yaml")
+    from core.precompiled import bundled  # its precompiled form when current: no YAML parser at start-up
+
+    pre = bundled()
+    if pre is not None:
+        return pre.messages
+    return read_catalogue_file(resources_dir() / MESSAGES_FILE)
 
 
 def catalogue(locale: str = DEFAULT_LOCALE, *, path: Path | None = None) -> Catalogue:
@@ -78,4 +83,4 @@ def catalogue(locale: str = DEFAULT_LOCALE, *, path: Path | None = None) -> Cata
         return Catalogue(_english(), _english(), locale=locale, source=str(file))
     if not file.is_file():
         raise InputError(f"{file}: no message catalogue for locale {locale!r}")
-    return Catalogue(_read(file), _english(), locale=locale, source=str(file))
+    return Catalogue(read_catalogue_file(file), _english(), locale=locale, source=str(file))

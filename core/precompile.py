@@ -19,23 +19,28 @@ from pathlib import Path
 from typing import Any
 
 import core.conditions as conditions
+from core.messages import read_catalogue_file
 from core.packs import PackSet, PolicyPack
 from core.precompiled import (
     MAGIC,
+    PARTS,
     STAMP_MODULE,
     code_digest,
     compiled_path,
     compute_key,
     describe_answer_of,
+    example_files,
     file_refs,
     load,
     shared,
 )
 from core.questionnaire import Field, Questionnaire
+from core.resources import MESSAGES_FILE
+from core.scenario import Scenario
 
 LOADERS = (
-    *("core/loading.py", "core/pack_loader.py", "core/questionnaire_loader.py"),
-    *("core/precompiled.py", "core/precompile.py"),
+    *("core/loading.py", "core/pack_loader.py", "core/questionnaire_loader.py", "core/scenario_file.py"),
+    *("core/precompiled.py", "core/precompile.py", "core/messages.py"),
 )
 """Where the import graph of the code that builds (and pickles) the objects starts."""
 CONDITIONS = ("Constant", "AllOf", "AnyOf", "Not", "Ref", "FieldTest")
@@ -45,6 +50,11 @@ _PROTOCOL = 5
 def _by_constructor(obj: Any) -> tuple[Any, tuple[Any, ...]]:
     """Pickle a dataclass as a call of its class with its public fields (derived state is rebuilt)."""
     return type(obj), tuple(getattr(obj, f.name) for f in fields(obj) if f.init and not f.name.startswith("_"))
+
+
+def _scenario(obj: Scenario) -> tuple[Any, tuple[Any, ...]]:
+    """A scenario as a call of its class (its answers are a read-only view, which pickle cannot store)."""
+    return Scenario, (obj.title, dict(obj.answers), obj.as_of, obj.notes)
 
 
 def _method(obj: types.MethodType) -> tuple[Any, tuple[Any, ...]]:
@@ -58,7 +68,7 @@ class _Pickler(pickle.Pickler):
         super().__init__(stream, protocol=_PROTOCOL)
         self.strings = strings
         self.objects = objects
-        table: dict[Any, Any] = {types.MethodType: _method, Questionnaire: _by_constructor}
+        table: dict[Any, Any] = {types.MethodType: _method, Questionnaire: _by_constructor, Scenario: _scenario}
         table |= {getattr(conditions, name): _by_constructor for name in CONDITIONS}
         self.dispatch_table = table
 
@@ -68,16 +78,27 @@ class _Pickler(pickle.Pickler):
         return self.objects.get(id(obj))
 
 
-def encode(resources: Path, q: Questionnaire, pack_list: tuple[PolicyPack, ...]) -> bytes:
-    """The precompiled file for ``q`` and ``pack_list``, as loaded from ``resources``."""
+def encode(
+    resources: Path,
+    q: Questionnaire,
+    pack_list: tuple[PolicyPack, ...],
+    examples: tuple[Scenario, ...],
+    messages: dict[str, str],
+) -> bytes:
+    """The precompiled file for ``q``, ``pack_list``, the bundled ``examples`` (in the order of
+    :func:`example_files`) and the English ``messages``, as loaded from ``resources``."""
     code = code_files()
     key, inputs = compute_key(resources, code_digest(code))
     strings = {value: pid for pid, value in file_refs(resources, inputs).items()}
-    q_stream, packs_stream = io.BytesIO(), io.BytesIO()
-    _Pickler(q_stream, strings, {}).dump(q)
-    _Pickler(packs_stream, strings, {id(v): k for k, v in shared(q).items()}).dump(pack_list)
-    body = zlib.compress(q_stream.getvalue() + packs_stream.getvalue(), 9)
-    header = [key, hashlib.sha256(body).hexdigest(), str(len(q_stream.getvalue())), " ".join(code)]
+    streams = [io.BytesIO() for _ in range(PARTS)]
+    _Pickler(streams[0], strings, {}).dump(q)
+    _Pickler(streams[1], strings, {id(v): k for k, v in shared(q).items()}).dump(pack_list)
+    _Pickler(streams[2], strings, {}).dump(tuple(examples))
+    _Pickler(streams[3], {}, {}).dump(dict(messages))
+    parts = [stream.getvalue() for stream in streams]
+    body = zlib.compress(b"".join(parts), 9)
+    sizes = " ".join(str(len(part)) for part in parts[:-1])
+    header = [key, hashlib.sha256(body).hexdigest(), sizes, " ".join(code)]
     return MAGIC + "\n".join(header).encode("utf-8") + b"\n" + body
 
 
@@ -122,12 +143,33 @@ def write(resources: Path) -> Path:
     path = compiled_path(resources)
     path.unlink(missing_ok=True)
     parsed = parse_bundled(resources)
-    write_atomic(path, encode(resources, parsed.questionnaire, parsed.packs))
+    examples = parse_examples(resources, parsed.questionnaire)
+    messages = read_catalogue_file(Path(resources).joinpath(*MESSAGES_FILE.split("/")))
+    scenarios = tuple(e for _, e in examples)
+    write_atomic(path, encode(resources, parsed.questionnaire, parsed.packs, scenarios, messages))
     loaded = load(resources)
-    if loaded is None or PackSet(loaded.questionnaire, loaded.packs()) != parsed:
+    if (
+        loaded is None
+        or PackSet(loaded.questionnaire, loaded.packs()) != parsed
+        or any(loaded.example(raw) != scenario for raw, scenario in examples)
+        or loaded.messages != messages
+    ):
         path.unlink(missing_ok=True)
-        raise RuntimeError(f"{path} does not load back as the packs it was written from")
+        raise RuntimeError(f"{path} does not load back as the packs, examples and messages it was written from")
     return path
+
+
+def parse_examples(resources: Path, q: Questionnaire) -> list[tuple[bytes, Scenario]]:
+    """The bytes of each bundled example's file and its scenario, parsed with ``q``."""
+    from core.reading import decode_text
+    from core.scenario_file import parse_scenario
+
+    out = []
+    for rel in example_files(resources):
+        path = Path(resources).joinpath(*rel.split("/"))
+        raw = path.read_bytes()
+        out.append((raw, parse_scenario(decode_text(raw, path), path, q)))
+    return out
 
 
 def write_stamp(directory: Path) -> Path:

@@ -1,9 +1,12 @@
-"""The precompiled form of the bundled questionnaire and policy packs, read at start-up.
+"""The precompiled form of the bundled questionnaire, policy packs, examples and English messages.
 
 Parsing the bundled YAML (about 200 KB: the questionnaire, the country table and the packs) and
 checking it takes tens of milliseconds and needs PyYAML; loading this file takes a few. It holds
 the objects :mod:`core.loading` builds from those files, pickled, under a key that names
-everything the result depends on. :mod:`core.precompile` writes it.
+everything the result depends on. :mod:`core.precompile` writes it. It also holds the scenario of
+each bundled example (under the bytes of its file: a file with exactly those bytes, read with the
+bundled questionnaire, is that scenario) and the English message catalogue, so that the app opens
+the example at start-up without importing a YAML parser at all.
 
 **Written at build or set-up time only** (``python -m core.precompile``, run by
 ``scripts/setup`` and by the PyInstaller spec), next to the bundled resources
@@ -16,7 +19,8 @@ user packs) never involve it.
 
 **Used only when it is current.** Its key is a SHA-256 over this format's name, the Python
 version, a digest of the code, and the name and bytes of every input file the loaders read (the
-questionnaire, the countries, each ``packs/*.pack.yaml`` and ``packs/index.yaml``). The code
+questionnaire, the countries, each ``packs/*.pack.yaml`` and ``packs/index.yaml``, the messages and
+each ``examples/*.scenario.yaml``). The code
 digest covers the source of every core module the loaders and the writer import (listed in the
 file: if that set changes, one of the listed modules changed) and PyYAML's ``__init__.py`` (which carries its
 version). A frozen app has no sources: its build compiles the digest of the sources it bundles
@@ -50,21 +54,26 @@ import pickle
 import sys
 import zlib
 from collections.abc import Callable, Iterable
+from functools import cache
 from importlib.util import find_spec
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import core.conditions as conditions
 import core.packs as packs
 import core.questionnaire as questionnaire
+import core.scenario as scenario
 import core.verdicts as verdicts
 from core.packs import PolicyPack
 from core.questionnaire import Field, Questionnaire
-from core.resources import COUNTRIES_FILE, INDEX_FILE, PACK_SUFFIX, QUESTIONNAIRE_FILE
+from core.resources import COUNTRIES_FILE, INDEX_FILE, MESSAGES_FILE, PACK_SUFFIX, QUESTIONNAIRE_FILE, resources_dir
+from core.scenario import SUFFIX as SCENARIO_SUFFIX
+from core.scenario import Scenario
 
 FILE_NAME = "bundled-packs.compiled"
 """The precompiled file, in the resources directory."""
-MAGIC = b"clausewise-precompiled-packs/1\n"
+MAGIC = b"clausewise-precompiled-packs/2\n"
 STAMP_MODULE = "_clausewise_code_digest"
 """In a frozen app: the module (in its code archive) whose ``CODE_DIGEST`` is the bundled code's digest."""
 CODE_ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +87,7 @@ _ALLOWED: dict[str, set[str]] = {
     "core.questionnaire": {"Questionnaire", "Field", "Option", "Section", "FieldType", "FieldKind"},
     "core.conditions": {"Constant", "AllOf", "AnyOf", "Not", "Ref", "FieldTest"},
     "core.verdicts": {"Verdict"},
+    "core.scenario": {"Scenario"},
     "core.precompiled": {"describe_answer_of"},
     "datetime": {"date"},
     "builtins": {"frozenset"},
@@ -88,6 +98,7 @@ _MODULES: dict[str, Any] = {
     "core.questionnaire": questionnaire,
     "core.conditions": conditions,
     "core.verdicts": verdicts,
+    "core.scenario": scenario,
     "datetime": dt,
     "builtins": builtins,
 }
@@ -104,13 +115,19 @@ def compiled_path(resources: Path) -> Path:
 
 
 def input_files(resources: Path) -> list[str]:
-    """The files (relative to ``resources``, with "/") that loading the bundled packs reads."""
+    """The files (relative to ``resources``, with "/") that loading the bundled packs reads, then
+    the bundled examples (:func:`example_files`)."""
     names = [QUESTIONNAIRE_FILE, COUNTRIES_FILE]
     pack_dir = Path(resources) / "packs"
     names += [f"packs/{p.name}" for p in sorted(pack_dir.glob(f"*{PACK_SUFFIX}"))]
     if (pack_dir / INDEX_FILE).exists():
         names.append(f"packs/{INDEX_FILE}")
-    return names
+    return [*names, MESSAGES_FILE, *example_files(resources)]
+
+
+def example_files(resources: Path) -> list[str]:
+    """The bundled example scenarios (relative to ``resources``), in the order they are stored."""
+    return [f"examples/{p.name}" for p in sorted((Path(resources) / "examples").glob(f"*{SCENARIO_SUFFIX}"))]
 
 
 def _record(h: Any, name: str, data: bytes) -> None:
@@ -183,13 +200,25 @@ def shared(q: Questionnaire) -> dict[tuple[str, str], Any]:
 
 
 class Precompiled:
-    """The bundled questionnaire, and the bundled packs on demand."""
+    """The bundled questionnaire, and the bundled packs and examples on demand."""
 
     def __init__(self, q: Questionnaire, first: tuple[PolicyPack, ...], payload: bytes, refs: dict[Any, Any]) -> None:
         self.questionnaire = q
         self._unused = [first]  # the packs load() checked, handed out once (list.pop is atomic)
         self._payload = payload
         self._refs = refs
+        self._examples: dict[bytes, Scenario] = {}
+        self.messages: dict[str, str] = {}
+        """The English message catalogue (:data:`core.resources.MESSAGES_FILE`)."""
+
+    def add_examples(self, files: list[bytes], scenarios: tuple[Scenario, ...]) -> None:
+        """Remember each example's scenario under the bytes of its file."""
+        self._examples = dict(zip(files, scenarios, strict=True))
+
+    def example(self, raw: bytes) -> Scenario | None:
+        """The scenario of a file whose bytes are exactly those of a bundled example (parsing them
+        with the bundled questionnaire gives an equal one: a scenario depends on the text alone)."""
+        return self._examples.get(raw)
 
     def packs(self) -> tuple[PolicyPack, ...]:
         """The bundled packs, checked against :attr:`questionnaire`: new objects on every call."""
@@ -199,11 +228,17 @@ class Precompiled:
             return _Unpickler(self._payload, self._refs).load()
 
 
+@cache
+def bundled() -> Precompiled | None:
+    """The precompiled form of the bundled resources (read once), or None (then parse the YAML)."""
+    return load(resources_dir())
+
+
 def load(resources: Path) -> Precompiled | None:
     """The precompiled bundled packs of ``resources``, or None if the file is missing, unreadable,
     corrupt or stale (the caller then parses the YAML). Never raises, never writes."""
     try:
-        header, q_part, packs_part = split(compiled_path(resources).read_bytes())
+        header, (q_part, packs_part, examples_part, messages_part) = split(compiled_path(resources).read_bytes())
         if header is None:
             return None
         key, inputs = compute_key(resources, running_code_digest(header["code"]))
@@ -217,28 +252,51 @@ def load(resources: Path) -> Precompiled | None:
         first = _Unpickler(packs_part, refs).load()
         if not (isinstance(first, tuple) and all(isinstance(p, PolicyPack) for p in first)):
             return None
-        return Precompiled(q, first, packs_part, refs)
+        examples = _Unpickler(examples_part, refs).load()
+        files = [inputs[rel] for rel in example_files(resources)]
+        if not (isinstance(examples, tuple) and len(examples) == len(files)):
+            return None
+        if not all(isinstance(e, Scenario) for e in examples):
+            return None
+        messages = _Unpickler(messages_part, refs).load()
+        if not (isinstance(messages, dict) and all(type(k) is type(v) is str for k, v in messages.items())):
+            return None
+        pre = Precompiled(q, first, packs_part, refs)
+        pre.add_examples(files, examples)
+        pre.messages = messages
+        return pre
     except Exception:  # whatever is wrong with the file, the YAML is still there to parse
         return None
 
 
-def split(raw: bytes) -> tuple[dict[str, Any] | None, bytes, bytes]:
-    """Header, questionnaire payload and packs payload; a None header if the file is not intact.
+PARTS = 4
+"""The payload's parts: the questionnaire, the packs, the examples and the English messages."""
+
+
+def split(raw: bytes) -> tuple[dict[str, Any] | None, tuple[bytes, ...]]:
+    """Header and the :data:`PARTS` payloads; a None header if the file is not intact.
 
     The layout: :data:`MAGIC`, then one line each for the key, the SHA-256 of the compressed
-    payload, the size of the questionnaire's part and the code files; then the payload.
+    payload, the sizes of each part but the last, and the code files; then the payload.
     """
+    nothing = None, (b"",) * PARTS
     if not raw.startswith(MAGIC):
-        return None, b"", b""
+        return nothing
     lines = raw[len(MAGIC) :].split(b"\n", 4)
     if len(lines) != 5:
-        return None, b"", b""
-    key, digest, q_size, code, body = lines
+        return nothing
+    key, digest, sizes, code, body = lines
     if hashlib.sha256(body).hexdigest().encode() != digest:
-        return None, b"", b""
-    payload, n = zlib.decompress(body), int(q_size)
+        return nothing
+    payload = zlib.decompress(body)
+    ends = [0]
+    for size in sizes.split():
+        ends.append(ends[-1] + int(size))
+    if len(ends) != PARTS or ends[-1] > len(payload):
+        return nothing
+    ends.append(len(payload))
     header = {"key": key.decode("ascii"), "code": code.decode("utf-8").split()}
-    return header, payload[:n], payload[n:]
+    return header, tuple(payload[a:b] for a, b in pairwise(ends))
 
 
 class _Unpickler(pickle.Unpickler):

@@ -19,13 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from core import precompile, precompiled
+from core import loading, precompile, precompiled
+from core.errors import ScenarioError
 from core.evaluator import evaluate
 from core.loading import parse_bundled
+from core.messages import read_catalogue_file
 from core.packs import PackSet
 from core.report_json import evaluation_to_json
 from core.resources import example_paths, resources_dir
-from core.scenario import load_scenario
+from core.scenario_file import load_scenario, parse_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = "packs/eu-ai-act-article-5.pack.yaml"
@@ -38,7 +40,8 @@ def bundle(tmp_path: Path) -> Path:
     res.mkdir(parents=True)
     for name in ("questionnaire.yaml", "countries.yaml"):
         shutil.copy(resources_dir() / name, res / name)
-    shutil.copytree(resources_dir() / "packs", res / "packs")
+    for folder in ("packs", "messages", "examples"):
+        shutil.copytree(resources_dir() / folder, res / folder)
     return res
 
 
@@ -103,6 +106,63 @@ def test_precompiled_packs_evaluate_every_example_as_parsed_packs_do(written):
         assert evaluation_to_json(a, parsed) == evaluation_to_json(b, loaded), path.name
 
 
+def test_every_bundled_example_and_the_messages_are_exactly_as_parsed(written):
+    """Each example's scenario, stored under its file's bytes, and the English catalogue."""
+    pre = precompiled.load(written)
+    assert pre is not None
+    files = sorted((written / "examples").glob("*.scenario.yaml"))
+    assert len(files) == len(example_paths()) >= 9
+    for path in files:
+        stored = pre.example(path.read_bytes())
+        assert stored is not None, path.name
+        assert type(stored.answers) is types.MappingProxyType
+        _same(stored, parse_scenario(path.read_text(encoding="utf-8"), path, pre.questionnaire), {}, path.name)
+    assert pre.messages == read_catalogue_file(written / "messages" / "en.yaml")
+
+
+@pytest.fixture
+def bundled_from(written, monkeypatch):
+    """core.loading reading its bundled resources from ``written`` (not from the checkout)."""
+    pre = precompiled.load(written)
+    assert pre is not None
+    monkeypatch.setattr(loading, "bundled", lambda: pre)
+    return pre
+
+
+def test_a_scenario_is_taken_precompiled_only_for_an_examples_exact_bytes(bundled_from, written, tmp_path):
+    """Opened from anywhere with the bundled questionnaire, an example's bytes give the stored scenario;
+    a changed byte, other line endings or another questionnaire object are parsed."""
+    pre, example = bundled_from, written / "examples" / "body-cam-patrol-uk.scenario.yaml"
+    raw = example.read_bytes()
+    copy = tmp_path / "copy.scenario.yaml"
+    copy.write_bytes(raw)
+    assert loading.load_scenario(copy, pre.questionnaire) is pre.example(raw)
+    variants = {
+        "edited": raw.replace(b"title: ", b"title: Edited ", 1),
+        "crlf": raw.replace(b"\n", b"\r\n"),
+    }
+    for name, data in variants.items():
+        copy.write_bytes(data)
+        got = loading.load_scenario(copy, pre.questionnaire)
+        assert got is not pre.example(raw), name
+        assert got == parse_scenario(data.decode("utf-8").replace("\r\n", "\n"), copy, pre.questionnaire), name
+    assert loading.load_scenario(copy, pre.questionnaire).title.startswith("Edited") is False  # crlf: as the original
+    copy.write_bytes(raw)
+    other = parse_bundled(written).questionnaire  # equal, but not the bundled object
+    got = loading.load_scenario(copy, other)
+    assert got == pre.example(raw) and got is not pre.example(raw)
+
+
+def test_a_missing_or_unreadable_scenario_fails_as_the_parser_says(bundled_from, tmp_path):
+    pre = bundled_from
+    for path in (tmp_path / "missing.scenario.yaml", tmp_path):
+        with pytest.raises(ScenarioError) as fast:
+            loading.load_scenario(path, pre.questionnaire)
+        with pytest.raises(ScenarioError) as parsed:
+            load_scenario(path, pre.questionnaire)
+        assert str(fast.value) == str(parsed.value)
+
+
 def test_each_call_gives_new_pack_objects_sharing_the_questionnaire(written):
     """As each parse does: no caller can change the packs another caller gets."""
     pre = precompiled.load(written)
@@ -127,7 +187,7 @@ def test_an_added_or_removed_pack_makes_the_file_stale(written):
 
 
 def test_another_python_or_code_makes_the_file_stale(written, monkeypatch):
-    header, _, _ = precompiled.split(precompiled.compiled_path(written).read_bytes())
+    header, _ = precompiled.split(precompiled.compiled_path(written).read_bytes())
     assert header is not None and "core/pack_loader.py" in header["code"]
     code = precompiled.code_digest(header["code"])
     assert precompiled.compute_key(written, code)[0] == header["key"]
@@ -171,10 +231,12 @@ def test_a_payload_naming_any_other_code_is_refused(written, tmp_path, monkeypat
     """Even with a matching key and digest, unpickling builds only model objects."""
     monkeypatch.chdir(tmp_path)
     path = precompiled.compiled_path(written)
-    header, _, _ = precompiled.split(path.read_bytes())
+    header, _ = precompiled.split(path.read_bytes())
     assert header is not None
-    body = zlib.compress(pickle.dumps(_Evil()))
-    lines = [header["key"], hashlib.sha256(body).hexdigest(), "0", " ".join(header["code"])]
+    evil = pickle.dumps(_Evil())
+    body = zlib.compress(evil)
+    sizes = f"{len(evil)} 0 0"  # in the questionnaire's part, the first one unpickled
+    lines = [header["key"], hashlib.sha256(body).hexdigest(), sizes, " ".join(header["code"])]
     path.write_bytes(precompiled.MAGIC + "\n".join(lines).encode() + b"\n" + body)
     assert precompiled.split(path.read_bytes())[0] == header  # intact: refused only for what it names
     assert precompiled.load(written) is None
@@ -204,7 +266,12 @@ if len(sys.argv) > 2:  # frozen: no sources to check, the code digest comes from
     sys.frozen = True
     sys.path.insert(0, sys.argv[2])
 import core
+from pathlib import Path
+from core.messages import catalogue
 packs = core.load_packs()
+example = sorted(Path(sys.argv[1], "resources", "examples").glob("*.scenario.yaml"))[0]
+core.evaluate(core.load_scenario(example, packs.questionnaire), packs)
+catalogue().ids()
 fast_yaml = "yaml" in sys.modules
 questionnaire = core.load_questionnaire()
 other = core.load_packs(sys.argv[1] + "/resources/packs")
@@ -261,7 +328,9 @@ def test_the_app_never_writes_the_file(bundle):
     seen = _app(bundle)
     assert seen["yaml_on_fast_path"] is True  # parsed: there is no precompiled file
     assert not precompiled.compiled_path(bundle).exists()
-    assert sorted(p.name for p in bundle.iterdir()) == ["countries.yaml", "packs", "questionnaire.yaml"]
+    assert sorted(p.name for p in bundle.iterdir()) == [
+        *("countries.yaml", "examples", "messages", "packs", "questionnaire.yaml")
+    ]
 
 
 def test_only_the_build_command_writes_the_file():
