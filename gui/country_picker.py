@@ -94,8 +94,7 @@ class CountryPicker(QComboBox):
         self.setModel(model)
         self.setCurrentIndex(-1)
         self.lineEdit().setPlaceholderText(placeholder)
-        self.suggestions = CountryFilter(self)
-        self.suggestions.setSourceModel(model)
+        self.suggestions = CountryFilter(self)  # filled when the user first types (every row is ranked)
         completer = QCompleter(self.suggestions, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(8)
@@ -106,6 +105,8 @@ class CountryPicker(QComboBox):
         self.lineEdit().editingFinished.connect(self._restore_text)
 
     def _typed(self, text: str) -> None:
+        if self.suggestions.sourceModel() is None:
+            self.suggestions.setSourceModel(self.model())
         self.suggestions.set_text(text)
         if text.strip():
             self.completer().complete()
