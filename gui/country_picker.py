@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.inputs import FieldInput
+from gui.style import style_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -193,7 +194,7 @@ class CountriesInput(FieldInput):
         self.none_box.setAccessibleName(f"{field.label}: none")
         self.none_box.toggled.connect(self._none_toggled)
         self.state = QLabel()
-        self.state.setObjectName("answerState")
+        style_label(self.state, "answerState")
         row = QHBoxLayout()
         row.addWidget(self.remove)
         row.addWidget(self.none_box)

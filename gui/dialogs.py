@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.session_view import SigningChoice, SigningField, SigningForm
+from gui.style import style_label
 
 
 class NewIdentityDialog(QDialog):
@@ -56,7 +57,7 @@ class NewIdentityDialog(QDialog):
         self.no_passphrase.setAccessibleName("Create the key without a passphrase")
         self.no_passphrase.toggled.connect(self._passphrase_choice)
         self.problem = QLabel()
-        self.problem.setObjectName("problem")
+        style_label(self.problem, "problem")
         self.problem.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Name", self.holder)
@@ -139,7 +140,7 @@ class ExportDialog(QDialog):
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         self.problem = QLabel()
-        self.problem.setObjectName("problem")
+        style_label(self.problem, "problem")
         self.problem.setWordWrap(True)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser
 
 import core
 from gui.findings_html import COLOURS, SYMBOLS, finding_anchor
-from gui.style import make_focusable_label
+from gui.focus_ring import make_focusable_label
 
 TOP = ""
 """Anchor of the top of the findings (the overall verdict)."""

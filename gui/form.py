@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.inputs import make_input
+from gui.style import style_label
 
 
 def title_edit() -> QLineEdit:
@@ -50,12 +51,12 @@ class FieldRow(QWidget):
         self.field = field
         self.question = QLabel(field.question)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
-        self.question.setObjectName("question")
+        style_label(self.question, "question")
         self.question.setWordWrap(True)
         self.help = QLabel(field.help)
         self.help.setTextFormat(Qt.TextFormat.PlainText)
         self.help.setWordWrap(True)
-        self.help.setObjectName("help")
+        style_label(self.help, "help")
         self.input = make_input(field, countries)
         self.question.setBuddy(self.input)
         layout = QVBoxLayout(self)
@@ -120,7 +121,7 @@ class ScenarioForm(QScrollArea):
             if section.help:
                 hint = QLabel(section.help)
                 hint.setTextFormat(Qt.TextFormat.PlainText)
-                hint.setObjectName("help")
+                style_label(hint, "help")
                 hint.setWordWrap(True)
                 layout.addWidget(hint)
             for fid in section.fields:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import SYMBOLS
 from gui.form import FieldRow, as_of_edit, title_edit
+from gui.style import style_label
 
 
 def _page(widgets: list[QWidget], intro: str) -> QScrollArea:
@@ -37,7 +38,7 @@ def _page(widgets: list[QWidget], intro: str) -> QScrollArea:
     layout = QVBoxLayout(body)
     if intro:
         hint = QLabel(intro)
-        hint.setObjectName("help")
+        style_label(hint, "help")
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)
@@ -88,7 +89,7 @@ class GuidedForm(QWidget):
         self.pages.addWidget(review_page)
 
         self.heading = QLabel()
-        self.heading.setObjectName("question")
+        style_label(self.heading, "question")
         self.heading.setWordWrap(True)
         self.back = QPushButton("Back (Alt+B)")
         self.back.setAccessibleName("Back to the previous step")

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 import core
 from core import FieldType
+from gui.focus_ring import WIDTH as RING
 from gui.reflow import WrappingCheckBox
+from gui.style import style_label
 
 NOT_ANSWERED = "— Not answered —"
 
@@ -96,8 +98,8 @@ class RadioGroupInput(FieldInput):
         super().__init__(field)
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self) if vertical else QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(RING, RING, RING, RING)  # room for the focus ring round each answer
+        layout.setSpacing(2 * RING)
         self.buttons: dict[Any, QRadioButton] = {}
         for value, text, help_text in answers:
             button = QRadioButton(text)
@@ -222,7 +224,7 @@ class MultiChoiceInput(FieldInput):
         self.none_box.setAccessibleName(f"{field.label}: none of these")
         self.none_box.toggled.connect(self._none_toggled)
         self.state = QLabel()
-        self.state.setObjectName("answerState")
+        style_label(self.state, "answerState")
         self.columns = 0
         self._lay_out(2)
         self._update_state()

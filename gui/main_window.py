@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWid
 
 import core
 from gui.findings_html import SYMBOLS
+from gui.focus_ring import FocusRing
 from gui.form import ScenarioForm
 from gui.geometry import WindowPlacement
 from gui.memo_actions import MemoActions
@@ -24,7 +25,7 @@ from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
 from gui.settings import Settings
-from gui.style import ReachedHighlight, install_focus_ring, next_zoom, scale_application_font, window_style
+from gui.style import ReachedHighlight, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
 from gui.wheel_guard import install_wheel_guard, wheel_sensitive
@@ -60,6 +61,8 @@ class MainWindow(MemoActions, QMainWindow):
         self.last_export = None
         self.setWindowIcon(QApplication.windowIcon())
         self.reached = ReachedHighlight(self)
+        FocusRing.install()
+        self.setAnimated(False)  # no docks to animate; the animation's timer would cost ≈20 ms (TECH-NOTES)
 
         self.form = ScenarioForm(packs.questionnaire)
         self.results = ResultsPanel(packs)
@@ -102,11 +105,7 @@ class MainWindow(MemoActions, QMainWindow):
             self.show_session()
 
     def setVisible(self, visible: bool) -> None:
-        """Before the window first shows: the application's style sheet (the focus ring), applied
-        once the widgets exist and the first scenario is shown. One styling pass over them all, which
-        skips the questions that scenario does not ask (hidden): they are styled when first shown."""
-        if visible:
-            install_focus_ring()
+        """The wheel guard goes in when the window first shows."""
         super().setVisible(visible)
         if visible and not self._wheel_guarded:
             self._guard_wheel()

@@ -1,74 +1,62 @@
-"""The focus ring: one application style sheet that makes keyboard focus visible from the back
-of a room (3-pixel, high-contrast outline on every focusable kind of widget), and the highlight
-of a question reached from a "question that would decide this" link.
+"""The app's looks without a style sheet: the label kinds (questions, help, answer states, problems),
+the highlight of a question reached from a "question that would decide this" link, and zoom.
 
-Sizes are kept the same with and without focus (a thin border plus padding becomes a thick border
-without padding), so moving the focus never shifts the layout.
+No application style sheet: restyling every widget with one cost some 70 ms at start-up
+(docs/TECH-NOTES.md); fonts and palettes set on the few widgets that differ cost nothing
+noticeable. The focus ring is :mod:`gui.focus_ring`.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 FOCUS = "#0040C0"
-"""Dark blue: contrast above 8:1 on white and on the light greys of the form."""
+"""Dark blue: contrast above 8:1 on white and on the light greys of the form (the focus ring, the
+bar beside a question reached from a link)."""
 REACHED = "#FFF0A8"
 """Pale yellow behind a question reached from a link."""
-
-FOCUS_RING = f"""
-QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView, QComboBox, QAbstractSpinBox {{
-    border: 1px solid #7a7a7a; padding: 2px;
-}}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus, QComboBox:focus,
-QAbstractSpinBox:focus {{
-    border: 3px solid {FOCUS}; padding: 0px;
-}}
-QComboBox QAbstractItemView {{ border: 1px solid #7a7a7a; padding: 0px; }}
-QCheckBox, QRadioButton {{ border: 3px solid transparent; border-radius: 4px; padding: 1px 3px; }}
-QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS}; }}
-QPushButton, QToolButton {{
-    border: 1px solid #6a6a6a; border-radius: 4px; padding: 5px 12px; background-color: #f2f2f2;
-}}
-QPushButton:focus, QToolButton:focus {{ border: 3px solid {FOCUS}; padding: 3px 10px; }}
-QPushButton:pressed, QToolButton:pressed {{ background-color: #d8d8d8; }}
-QPushButton:disabled {{ color: #8a8a8a; }}
-QTabBar::tab {{
-    border: 1px solid #8a8a8a; border-bottom: none; padding: 6px 12px; margin-right: 2px;
-    background-color: #e8e8e8;
-}}
-QTabBar::tab:selected {{ background-color: #ffffff; font-weight: bold; }}
-QTabBar::tab:focus {{ border: 3px solid {FOCUS}; padding: 4px 10px; }}
-QLabel[focusable="true"] {{ border: 3px solid transparent; padding: 2px; }}
-QLabel[focusable="true"]:focus {{ border-color: {FOCUS}; }}
-*[reachedFromLink="true"] {{ background-color: {REACHED}; border-left: 6px solid {FOCUS}; }}
-"""
+LOOKS: dict[str, tuple[str | None, bool, bool]] = {
+    "question": (None, True, False),
+    "help": ("#4a4a4a", False, False),
+    "answerState": ("#5B3F8C", False, True),
+    "problem": ("#A1001D", False, False),
+}
+"""Label kinds: text colour (None: the usual one), bold, italic."""
+REACHED_BAR = 6
+"""Width of the bar beside a question reached from a link, in pixels."""
 
 
-def install_focus_ring(app: QApplication | None = None) -> None:
-    """Apply the focus-ring style sheet, and the labels' looks (``STYLE``), to the whole application
-    (once; later calls do nothing): one styling pass over the widgets."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    if app is None or FOCUS_RING in app.styleSheet():
-        return
-    app.setStyleSheet(app.styleSheet() + FOCUS_RING + STYLE)
-
-
-def make_focusable_label(label: QWidget) -> None:
-    """Let the keyboard reach a label (e.g. the overall verdict), with the focus ring on it."""
-    label.setProperty("focusable", True)
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+def style_label(label: QLabel, kind: str) -> QLabel:
+    """Give ``label`` the looks of ``kind`` (a key of :data:`LOOKS`; also its object name). Only the
+    weight, slant and colour are set, so the label still follows the application's font size."""
+    colour, bold, italic = LOOKS[kind]
+    label.setObjectName(kind)
+    if bold or italic:
+        font = QFont()
+        if bold:
+            font.setBold(True)
+        if italic:
+            font.setItalic(True)
+        label.setFont(font)
+    if colour is not None:
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        label.setPalette(palette)
+    return label
 
 
 class ReachedHighlight(QObject):
-    """Marks the question reached from a link until the focus leaves it (owned by the window)."""
+    """Marks the question reached from a link until the focus leaves it (owned by the window): a
+    pale yellow background with a bar in the focus colour on its left."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.row: QWidget | None = None
+        self.bar: QWidget | None = None
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
@@ -77,15 +65,43 @@ class ReachedHighlight(QObject):
         """Highlight ``row`` (and un-highlight the previous one)."""
         self.clear()
         self.row = row
-        row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        _set(row, True)
+        row.setProperty("reachedFromLink", True)
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(REACHED))
+        row.setPalette(palette)
+        row.setAutoFillBackground(True)
+        self.bar = QWidget(row)
+        self.bar.setAutoFillBackground(True)
+        bar_palette = QPalette()
+        bar_palette.setColor(QPalette.ColorRole.Window, QColor(FOCUS))
+        self.bar.setPalette(bar_palette)
+        self.bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.bar.setGeometry(0, 0, REACHED_BAR, row.height())
+        self.bar.show()
+        margins = row.contentsMargins()
+        row.setContentsMargins(margins.left() + 2 * REACHED_BAR, margins.top(), margins.right(), margins.bottom())
+        row.installEventFilter(self)
 
     def clear(self) -> None:
         """Remove the highlight."""
-        if self.row is not None:
-            with contextlib.suppress(RuntimeError):  # the row was deleted with its window
-                _set(self.row, False)
-            self.row = None
+        row, bar, self.row, self.bar = self.row, self.bar, None, None
+        if row is None:
+            return
+        with contextlib.suppress(RuntimeError):  # the row was deleted with its window
+            row.removeEventFilter(self)
+            row.setProperty("reachedFromLink", False)
+            row.setAutoFillBackground(False)
+            row.setPalette(QPalette())
+            margins = row.contentsMargins()
+            row.setContentsMargins(margins.left() - 2 * REACHED_BAR, margins.top(), margins.right(), margins.bottom())
+            if bar is not None:
+                bar.hide()
+                bar.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.row and self.bar is not None:
+            self.bar.setGeometry(0, 0, REACHED_BAR, self.row.height())
+        return False
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         row = self.row
@@ -100,25 +116,7 @@ class ReachedHighlight(QObject):
             self.clear()
 
 
-def _set(widget: QWidget, on: bool) -> None:
-    widget.setProperty("reachedFromLink", on)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
-
-
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
-STYLE = """
-QLabel#question { font-weight: bold; }
-QLabel#help { color: #4a4a4a; }
-QLabel#answerState { color: #5B3F8C; font-style: italic; }
-QLabel#problem { color: #A1001D; }
-QMainWindow > * { widget-animation-duration: 0; }
-"""
-# The last rule: the window has no docks or tool bars to animate, yet Qt would move its central
-# widget and status bar with a 0 ms animation on each layout; that animation's private timer
-# object, seen by the application-wide event filter (gui.wheel_guard), makes PySide6 load every
-# Qt class and enum looking for its type (some 20 ms, once, on the first pass of the event loop).
 
 
 def next_zoom(current: float, step: int) -> float:
@@ -136,7 +134,7 @@ def scale_application_font(base_point_size: float, factor: float) -> QFont:
 
 
 def window_style(point_size: float) -> str:
-    """The window's style sheet at a text size, applied once the zoom leaves 100 %. Under the
-    application's style sheet widgets no longer follow the application font, so this is re-applied
-    with each new size to make every widget (and every dialog opened from the window) follow."""
+    """The window's style sheet at a text size, applied once the zoom leaves 100 % (and re-applied
+    with each new size): every widget of the window, and every dialog opened from it, takes the size,
+    whatever font of its own it was given."""
     return f"* {{ font-size: {point_size:.1f}pt; }}"

@@ -9,16 +9,26 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import core
 from core.resources import examples_dir
+from gui.focus_ring import WIDTH, FocusRing
 from gui.geometry import PREFERRED, fit_rect, initial_geometry
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from gui.style import FOCUS, FOCUS_RING, REACHED
+from gui.style import FOCUS, REACHED
 from tests.gui.conftest import settle
 
 
 def colour_pixels(widget: QWidget, colour: str) -> int:
     """How many pixels of ``widget``'s image are exactly ``colour``."""
-    image = widget.grab().toImage()
+    return _count(widget.grab().toImage(), colour)
+
+
+def ring_pixels(widget: QWidget) -> int:
+    """How many focus-coloured pixels the window shows on and just round ``widget`` (where its ring is)."""
+    parent = widget.parentWidget()
+    return _count(parent.grab(widget.geometry().adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)).toImage(), FOCUS)
+
+
+def _count(image, colour: str) -> int:
     wanted = QColor(colour).rgb()
     return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == wanted)
 
@@ -67,18 +77,25 @@ def test_the_window_never_exceeds_its_screen_when_zoomed(qtbot, window):
     assert window.width() <= available.width() and window.height() <= available.height()
 
 
-def test_focus_ring_is_applied_once_and_drawn_thick(qtbot, window, packs):
-    """One application style sheet; a focused field has a ring of many focus-coloured pixels, an unfocused none."""
+def test_focus_ring_is_drawn_thick_round_the_focused_field_only(qtbot, window, packs):
+    """One ring for the application (no style sheet restyles every widget); the focused field has a
+    3-pixel ring all round it, the field it left has none, and no field changes size."""
     other = MainWindow(packs, Settings())
     qtbot.addWidget(other)
-    assert QApplication.instance().styleSheet().count(FOCUS_RING) == 1
-    title = window.form.title
-    assert colour_pixels(title, FOCUS) == 0
+    app = QApplication.instance()
+    assert app.styleSheet() == "" and len(app.findChildren(FocusRing)) == 1
+    title, notes = window.form.title, window.form.notes
     window.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus, timeout=2000)
+    assert ring_pixels(title) == 0
+    size = title.size()
     title.setFocus()
     qtbot.waitUntil(title.hasFocus, timeout=2000)
-    ring = colour_pixels(title, FOCUS)
-    assert ring >= 3 * 2 * (title.width() + title.height()) - 100, "a 3-pixel ring all round"
+    settle(qtbot, window)
+    ring = ring_pixels(title)
+    assert ring >= WIDTH * 2 * (title.width() + title.height()), "a 3-pixel ring all round"
+    assert ring_pixels(notes) < ring / 10 and title.size() == size
 
 
 def test_a_question_reached_from_a_link_is_highlighted_until_focus_leaves(qtbot, body_cam):

@@ -67,7 +67,9 @@ def _guided(app: QApplication, window: QWidget, shot: str) -> dict:
     image = window.grab()
     image.save(shot)
     ring = QColor(FOCUS).rgb()
-    button = focus.grab().toImage() if focus is not None else None
+    button = (  # the focused answer and the ring just round it
+        focus.parentWidget().grab(focus.geometry().adjusted(-3, -3, 3, 3)).toImage() if focus is not None else None
+    )
     return {
         "guided_outside": _outside(window),
         "guided_sideways": sideways,

@@ -1,0 +1,134 @@
+"""The focus ring: a thick, high-contrast outline round whatever has the keyboard focus, visible
+from the back of a room.
+
+One small overlay follows the focus: when it moves, a ring is drawn round the widget that has it
+(just outside it, over the margin its layout leaves, so no size changes with the focus), and the
+previous ring goes. No style sheet is involved: an application style sheet restyles every widget
+of every window, which at start-up alone cost some 70 ms (docs/TECH-NOTES.md).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from gui.style import FOCUS
+
+WIDTH = 3
+"""The ring's thickness, in pixels."""
+RINGED = (
+    QLineEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractButton,
+    QTabBar,
+    QAbstractItemView,
+    QTextEdit,
+    QPlainTextEdit,
+)
+"""The kinds of widget that wear the ring (and labels made focusable, :func:`make_focusable_label`)."""
+_NAME = "focusRing"
+
+
+def ring_target(widget: QWidget | None) -> QWidget | None:
+    """The widget the ring goes round when ``widget`` has the focus (None: no ring)."""
+    if widget is None:
+        return None
+    parent = widget.parentWidget()
+    if isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox)):
+        return parent  # the editor inside a box: the ring goes round the whole box
+    if isinstance(widget, RINGED) or (isinstance(widget, QLabel) and widget.property("focusable")):
+        return widget
+    return None
+
+
+def make_focusable_label(label: QWidget) -> None:
+    """Let the keyboard reach a label (e.g. the overall verdict), with the focus ring on it."""
+    label.setProperty("focusable", True)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class FocusRing(QObject):
+    """Draws the ring round the focused widget of any window of the application (one per application)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(_NAME)
+        self.ring: _Ring | None = None
+        app.focusChanged.connect(self._moved)  # type: ignore[attr-defined]
+
+    @classmethod
+    def install(cls, app: QApplication | None = None) -> FocusRing | None:
+        """The application's focus ring, made the first time (None without an application)."""
+        app = app or QApplication.instance()  # type: ignore[assignment]
+        if app is None:
+            return None
+        return app.findChild(FocusRing, _NAME) or cls(app)
+
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        ring, self.ring = self.ring, None
+        if ring is not None and shiboken6.isValid(ring):
+            ring.hide()
+            ring.deleteLater()
+        target = ring_target(new)
+        if target is not None and target.parentWidget() is not None:
+            self.ring = _Ring(target)
+
+
+class _Ring(QWidget):
+    """The outline round one widget: a sibling drawn over it, following its moves and resizes."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target.parentWidget())
+        self.target = target
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        target.installEventFilter(self)
+        target.destroyed.connect(self.deleteLater)
+        if isinstance(target, QTabBar):
+            target.currentChanged.connect(lambda _: self.follow())
+        self.follow()
+
+    def follow(self) -> None:
+        """Round the target as it is now (hidden with it)."""
+        target = self.target
+        if not target.isVisible():
+            self.hide()
+            return
+        if isinstance(target, QTabBar):  # round the current tab only, inside the bar
+            area = target.tabRect(target.currentIndex()).translated(target.pos())
+        else:
+            area = target.geometry().adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
+        parent = self.parentWidget()
+        self.setGeometry(area.intersected(parent.rect()) if parent is not None else area)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self.follow()
+        return False
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(QColor(FOCUS), WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = WIDTH // 2
+        painter.drawRect(QRect(half, half, self.width() - WIDTH, self.height() - WIDTH))
+        painter.end()
