@@ -13,9 +13,13 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 import core
 from gui.error_text import error_text as error_text  # the wording's home; kept importable from here
@@ -75,6 +79,8 @@ class CrashReporter(QObject):
         except Exception:  # the error may be in the very thing that saves; say so, do not recurse
             kept = "Your unsaved work could not be saved as a draft: save it now if you can."
         where = f"Details were written to {self.log_path}." if self.log_path else "The log could not be written."
+        from PySide6.QtWidgets import QMessageBox  # here: its type and enums are made on first use (start-up)
+
         box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", "", QMessageBox.StandardButton.Ok)
         box.setParent(self.parent_widget, box.windowFlags())
         box.setText(headline)

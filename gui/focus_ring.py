@@ -12,35 +12,18 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabBar,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.style import FOCUS
 
 WIDTH = 3
 """The ring's thickness, in pixels."""
 RINGED = (
-    QLineEdit,
-    QAbstractSpinBox,
-    QComboBox,
-    QAbstractButton,
-    QTabBar,
-    QAbstractItemView,
-    QTextEdit,
-    QPlainTextEdit,
+    *("QLineEdit", "QAbstractSpinBox", "QComboBox", "QAbstractButton", "QTabBar"),
+    *("QAbstractItemView", "QTextEdit", "QPlainTextEdit"),
 )
-"""The kinds of widget that wear the ring (and labels made focusable, :func:`make_focusable_label`)."""
+"""The kinds of widget that wear the ring (and labels made focusable, :func:`make_focusable_label`),
+by Qt class name: asking Qt (``inherits``) makes no Python type, nor the enums PySide6 makes with one."""
 _NAME = "focusRing"
 
 
@@ -49,11 +32,15 @@ def ring_target(widget: QWidget | None) -> QWidget | None:
     if widget is None:
         return None
     parent = widget.parentWidget()
-    if isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox)):
+    if widget.inherits("QLineEdit") and parent is not None and _any_of(parent, ("QComboBox", "QAbstractSpinBox")):
         return parent  # the editor inside a box: the ring goes round the whole box
-    if isinstance(widget, RINGED) or (isinstance(widget, QLabel) and widget.property("focusable")):
+    if _any_of(widget, RINGED) or (widget.inherits("QLabel") and widget.property("focusable")):
         return widget
     return None
+
+
+def _any_of(widget: QWidget, class_names: tuple[str, ...]) -> bool:
+    return any(widget.inherits(name) for name in class_names)
 
 
 def make_focusable_label(label: QWidget) -> None:
@@ -99,7 +86,7 @@ class _Ring(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         target.installEventFilter(self)
         target.destroyed.connect(self.deleteLater)
-        if isinstance(target, QTabBar):
+        if target.inherits("QTabBar"):
             target.currentChanged.connect(lambda _: self.follow())
         self.follow()
 
@@ -109,7 +96,7 @@ class _Ring(QWidget):
         if not target.isVisible():
             self.hide()
             return
-        if isinstance(target, QTabBar):  # round the current tab only, inside the bar
+        if target.inherits("QTabBar"):  # round the current tab only, inside the bar
             area = target.tabRect(target.currentIndex()).translated(target.pos())
         else:
             area = target.geometry().adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
