@@ -4,6 +4,7 @@ help text and an input from :mod:`gui.inputs`; questions show and hide as they a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.inputs import make_input
+from gui.reflow import let_combos_shrink
 from gui.style import style_label
 
 
@@ -71,6 +73,8 @@ class ScenarioForm(QScrollArea):
     """The whole form: title, evaluation date, notes, then the questionnaire's sections."""
 
     answer_changed = Signal(str, object)
+    row_built = Signal(QWidget)
+    """A question's row was built (after the form: its text fields join the menu shortcuts' guard)."""
     title_changed = Signal(str)
     notes_changed = Signal(str)
     as_of_changed = Signal(object)
@@ -111,9 +115,8 @@ class ScenarioForm(QScrollArea):
         form.addRow("Notes", self.notes)
         outer.addWidget(basics)
 
-        self.rows: dict[str, FieldRow] = {}
         self.sections: dict[str, QGroupBox] = {}
-        countries = dict(questionnaire.countries)
+        places: dict[str, tuple[QVBoxLayout, int]] = {}
         for section in questionnaire.sections:
             box = QGroupBox(section.title)
             box.setAccessibleName(section.title)
@@ -124,14 +127,12 @@ class ScenarioForm(QScrollArea):
                 style_label(hint, "help")
                 hint.setWordWrap(True)
                 layout.addWidget(hint)
-            for fid in section.fields:
-                row = FieldRow(questionnaire.fields[fid], countries)
-                row.input.changed.connect(lambda fid=fid: self.answer_changed.emit(fid, self.rows[fid].input.value()))
-                self.rows[fid] = row
-                layout.addWidget(row)
+            places[section.id] = (layout, layout.count())
             self.sections[section.id] = box
             outer.addWidget(box)
         outer.addStretch(1)
+        self.rows = FormRows(self, questionnaire, places)
+        """Every question's row, built when first shown or asked for (:class:`FormRows`)."""
 
     def sizeHint(self) -> QSize:
         """Qt's largest hint for a scroll area (36 × 24 lines), which a form this long always reaches,
@@ -163,8 +164,8 @@ class ScenarioForm(QScrollArea):
         self.date.setDate(QDate(scenario.as_of or dt.date.today()))
         for widget in (self.title, self.notes, self.use_date, self.date):
             widget.blockSignals(False)
-        for fid, row in self.rows.items():
-            row.input.set_value(scenario.answers.get(fid))
+        for fid in self.rows:
+            self.rows.show_value(fid, scenario.answers.get(fid))
 
     def show_visible(self, visible: tuple[str, ...]) -> None:
         """Show the fields that are asked, hide the others (and empty sections).
@@ -172,14 +173,15 @@ class ScenarioForm(QScrollArea):
         Only what changes is shown or hidden: showing a widget that is not hidden still polishes it
         and lays it out at once, even before the window shows (at start-up, every asked question)."""
         shown = set(visible)
-        for fid, row in self.rows.items():
-            _set_shown(row, fid in shown)
-        for box in self.sections.values():
-            _set_shown(box, any(not r.isHidden() for r in box.findChildren(FieldRow)))
+        for fid in self.rows:
+            if fid in shown or fid in self.rows.built:
+                _set_shown(self.rows[fid], fid in shown)
+        for section_id, box in self.sections.items():
+            _set_shown(box, any(fid in shown for fid in self.rows.section_fields[section_id]))
 
     def focus_field(self, field_id: str) -> bool:
         """Scroll to a field and give it keyboard focus; False if it is not shown."""
-        row = self.rows.get(field_id)
+        row = self.rows.built.get(field_id)
         if row is None or row.isHidden():
             return False
         self.ensureWidgetVisible(row)
@@ -191,3 +193,79 @@ def _set_shown(widget: QWidget, shown: bool) -> None:
     """Show or hide ``widget`` if it is not already so."""
     if widget.isHidden() == shown:
         widget.setVisible(shown)
+
+
+class FormRows(Mapping[str, FieldRow]):
+    """The form's question rows by field id, each built the first time it is shown or asked for.
+
+    A scenario asks about half the questions; the others are not made at start-up. A row built
+    after the rest of the window joins the Tab order where it stands in the form (Qt would put it
+    last), and the values shown before it existed are put in it.
+    """
+
+    def __init__(self, form: ScenarioForm, questionnaire: core.Questionnaire, places) -> None:
+        self.form = form
+        self.questionnaire = questionnaire
+        self.countries = dict(questionnaire.countries)
+        self.places: dict[str, tuple[QVBoxLayout, int]] = places
+        """Each section's layout and the index of its first row in it."""
+        self.section_fields = {s.id: s.fields for s in questionnaire.sections}
+        self.section_of = {fid: s.id for s in questionnaire.sections for fid in s.fields}
+        self.order = [fid for s in questionnaire.sections for fid in s.fields]
+        self.built: dict[str, FieldRow] = {}
+        self.pending: dict[str, object] = {}
+        """Values shown while a row did not exist yet."""
+        self.last_stop: dict[str, QWidget] = {}
+
+    def __getitem__(self, field_id: str) -> FieldRow:
+        row = self.built.get(field_id)
+        return row if row is not None else self._build(field_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def show_value(self, field_id: str, value: object) -> None:
+        """Show ``value`` in the row, now or when it is built."""
+        row = self.built.get(field_id)
+        if row is None:
+            self.pending[field_id] = value
+        else:
+            row.input.set_value(value)
+
+    def _build(self, field_id: str) -> FieldRow:
+        if field_id not in self.section_of:
+            raise KeyError(field_id)
+        row = FieldRow(self.questionnaire.fields[field_id], self.countries)
+        row.hide()  # shown by ScenarioForm.show_visible when the scenario asks it
+        row.input.set_value(self.pending.pop(field_id, None))
+        row.input.changed.connect(lambda: self.form.answer_changed.emit(field_id, row.input.value()))
+        section = self.section_of[field_id]
+        layout, first = self.places[section]
+        fields = self.section_fields[section]
+        before = fields[: fields.index(field_id)]
+        layout.insertWidget(first + sum(1 for f in before if f in self.built), row)
+        self.built[field_id] = row
+        let_combos_shrink(row)
+        self._join_tab_order(field_id, row)
+        self.form.row_built.emit(row)
+        return row
+
+    def _join_tab_order(self, field_id: str, row: FieldRow) -> None:
+        window = row.window()  # not the lists that drop down from a box: they are windows of their own
+        stops = [
+            w for w in row.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window
+        ]
+        if not stops:
+            return
+        previous: QWidget = self.form.notes  # the last field before the questions
+        for fid in reversed(self.order[: self.order.index(field_id)]):
+            if fid in self.last_stop:
+                previous = self.last_stop[fid]
+                break
+        for stop in stops:
+            QWidget.setTabOrder(previous, stop)
+            previous = stop
+        self.last_stop[field_id] = stops[-1]

@@ -100,6 +100,7 @@ class MainWindow(MemoActions, QMainWindow):
         self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
         self.results.tab_built.connect(self.menu_shortcuts.watch)
+        self.form.row_built.connect(self.menu_shortcuts.watch)
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QWidget
 
 from core import Verdict
 from tests.gui.conftest import settle
@@ -133,3 +134,27 @@ def test_user_text_is_never_markup(qtbot, window):
     window.form.title.setFocus()
     qtbot.keyClicks(window.form.title, "<b>bold</b> & co")
     assert window.session.scenario.title == "<b>bold</b> & co"
+
+
+def test_questions_not_asked_are_built_late_in_their_place_in_the_tab_order(qtbot, body_cam):
+    """The example's unasked questions are not built at start-up; built later, in any order, each
+    row's inputs come in the Tab order exactly where the row stands in the form."""
+    form = body_cam.form
+    late = [fid for fid in form.rows if fid not in form.rows.built]
+    assert len(late) >= 8, "the questions the example does not ask"
+    for fid in reversed(late):
+        assert form.rows[fid].isHidden()
+    owner = {}
+    for fid, row in form.rows.built.items():
+        for child in row.findChildren(QWidget):
+            owner[child] = fid
+    visited, widget = [], form.title
+    for _ in range(5000):
+        widget = widget.nextInFocusChain()
+        if widget is form.title:
+            break
+        fid = owner.get(widget) if widget.focusPolicy() & Qt.FocusPolicy.TabFocus else None  # what Tab stops at
+        if fid is not None and (not visited or visited[-1] != fid):
+            visited.append(fid)
+    assert visited == [fid for fid in form.rows if fid in visited]  # form order, each row once
+    assert len(visited) == len(form.rows)

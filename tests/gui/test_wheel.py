@@ -56,6 +56,7 @@ def test_wheel_over_every_unfocused_input_changes_no_answer_and_no_verdict(qtbot
     before = window.session.scenario
     verdicts = window.session.evaluation().overall, [p.verdict for p in window.session.evaluation().packs]
     window.findings.setFocus()
+    assert len(list(window.form.rows.values())) == len(window.packs.questionnaire.fields)  # every row, asked or not
     inputs = wheel_sensitive_inputs(window.form)
     assert len(inputs) >= 7, "the form's long drop-downs, country pickers and the date edit"
     radios = window.form.findChildren(QRadioButton)
