@@ -174,8 +174,10 @@ class ScenarioForm(QScrollArea):
         and lays it out at once, even before the window shows (at start-up, every asked question)."""
         shown = set(visible)
         for fid in self.rows:
-            if fid in shown or fid in self.rows.built:
+            if fid in self.rows.built:
                 _set_shown(self.rows[fid], fid in shown)
+            elif fid in shown:
+                self.rows.build(fid, shown=True)
         for section_id, box in self.sections.items():
             _set_shown(box, any(fid in shown for fid in self.rows.section_fields[section_id]))
 
@@ -219,7 +221,7 @@ class FormRows(Mapping[str, FieldRow]):
 
     def __getitem__(self, field_id: str) -> FieldRow:
         row = self.built.get(field_id)
-        return row if row is not None else self._build(field_id)
+        return row if row is not None else self.build(field_id, shown=False)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.order)
@@ -235,11 +237,12 @@ class FormRows(Mapping[str, FieldRow]):
         else:
             row.input.set_value(value)
 
-    def _build(self, field_id: str) -> FieldRow:
+    def build(self, field_id: str, *, shown: bool) -> FieldRow:
+        """Build the row of ``field_id``, hidden or shown. Before the window first shows, a row to be
+        shown is left as it is: it is polished and laid out once, with the window, not now."""
         if field_id not in self.section_of:
             raise KeyError(field_id)
         row = FieldRow(self.questionnaire.fields[field_id], self.countries)
-        row.hide()  # shown by ScenarioForm.show_visible when the scenario asks it
         row.input.set_value(self.pending.pop(field_id, None))
         row.input.changed.connect(lambda: self.form.answer_changed.emit(field_id, row.input.value()))
         section = self.section_of[field_id]
@@ -251,6 +254,10 @@ class FormRows(Mapping[str, FieldRow]):
         let_combos_shrink(row)
         self._join_tab_order(field_id, row)
         self.form.row_built.emit(row)
+        if not shown:
+            row.hide()
+        elif self.form.isVisible():
+            row.show()
         return row
 
     def _join_tab_order(self, field_id: str, row: FieldRow) -> None:
