@@ -10,7 +10,7 @@ of every window, which at start-up alone cost some 70 ms (docs/TECH-NOTES.md).
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -72,19 +72,32 @@ class FocusRing(QObject):
             ring.hide()
             ring.deleteLater()
         target = ring_target(new)
-        if target is not None and target.parentWidget() is not None:
+        if target is not None and ring_host(target) is not None:
             self.ring = _Ring(target)
+
+
+def ring_host(target: QWidget) -> QWidget | None:
+    """The widget the ring round ``target`` is drawn in: its parent, or the nearest ancestor that is
+    not a splitter (a splitter makes every child widget a pane of its own)."""
+    host = target.parentWidget()
+    while host is not None and host.inherits("QSplitter"):
+        host = host.parentWidget()
+    return host
 
 
 class _Ring(QWidget):
     """The outline round one widget: a sibling drawn over it, following its moves and resizes."""
 
     def __init__(self, target: QWidget) -> None:
-        super().__init__(target.parentWidget())
+        host = ring_host(target)
+        super().__init__(host)
         self.target = target
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        target.installEventFilter(self)
+        widget: QWidget | None = target
+        while widget is not None and widget is not host:  # the target and the splitters it is in
+            widget.installEventFilter(self)
+            widget = widget.parentWidget()
         target.destroyed.connect(self.deleteLater)
         if target.inherits("QTabBar"):
             target.currentChanged.connect(lambda _: self.follow())
@@ -96,12 +109,13 @@ class _Ring(QWidget):
         if not target.isVisible():
             self.hide()
             return
+        host = self.parentWidget()
+        origin = target.mapTo(host, QPoint(0, 0)) if host is not None else target.pos()
         if target.inherits("QTabBar"):  # round the current tab only, inside the bar
-            area = target.tabRect(target.currentIndex()).translated(target.pos())
+            area = target.tabRect(target.currentIndex()).translated(origin)
         else:
-            area = target.geometry().adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
-        parent = self.parentWidget()
-        self.setGeometry(area.intersected(parent.rect()) if parent is not None else area)
+            area = QRect(origin, target.size()).adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
+        self.setGeometry(area.intersected(host.rect()) if host is not None else area)
         self.raise_()
         self.show()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTabBar, QVBoxLayout, QWidget
 
 from gui.focus_ring import FocusRing, make_focusable_label, ring_target
@@ -43,3 +44,19 @@ def test_the_ring_follows_its_widget_and_leaves_with_the_focus(qtbot):
     second.hide()  # the focus moves on (to the first field), and the ring with it
     qtbot.waitUntil(lambda: ring.ring is None or ring.ring.target is not second, timeout=2000)
     assert ring.ring is None or (ring.ring.target.isVisible() and ring.ring.isVisible())
+
+
+def test_a_ring_round_a_splitter_pane_is_no_pane_of_its_own(qtbot, body_cam):
+    """The findings outline sits in a splitter (which makes every child a pane): the ring goes round
+    the outline, drawn outside the splitter, and the splitter keeps its panes."""
+    outline = body_cam.results.outline
+    splitter = outline.parentWidget()
+    assert splitter.inherits("QSplitter")
+    panes = splitter.count()
+    body_cam.activateWindow()
+    outline.setFocus()
+    ring = FocusRing.install()
+    qtbot.waitUntil(lambda: ring.ring is not None and ring.ring.target is outline, timeout=2000)
+    assert splitter.count() == panes and ring.ring.parentWidget() is not splitter
+    host = ring.ring.parentWidget()
+    assert ring.ring.geometry().contains(QRect(outline.mapTo(host, QPoint(0, 0)), outline.size()))
