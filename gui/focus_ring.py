@@ -10,7 +10,7 @@ of every window, which at start-up alone cost some 70 ms (docs/TECH-NOTES.md).
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,8 +29,8 @@ _NAME = "focusRing"
 
 def ring_target(widget: QWidget | None) -> QWidget | None:
     """The widget the ring goes round when ``widget`` has the focus (None: no ring)."""
-    if widget is None:
-        return None
+    if widget is None or widget.window().windowType() == Qt.WindowType.Popup:
+        return None  # a drop-down list or calendar: it has the keyboard only while it is open
     parent = widget.parentWidget()
     if widget.inherits("QLineEdit") and parent is not None and _any_of(parent, ("QComboBox", "QAbstractSpinBox")):
         return parent  # the editor inside a box: the ring goes round the whole box
@@ -77,16 +77,34 @@ class FocusRing(QObject):
 
 
 def ring_host(target: QWidget) -> QWidget | None:
-    """The widget the ring round ``target`` is drawn in: its parent, or the nearest ancestor that is
-    not a splitter (a splitter makes every child widget a pane of its own)."""
+    """The widget the ring round ``target`` is drawn in: the nearest ancestor with room for the ring
+    outside ``target`` (a widget flush with its parent's edge would have its own edge covered),
+    else its parent. Never a splitter (it makes every child widget a pane of its own), and never
+    beyond the scrolled page or the window ``target`` is in (the ring would not be clipped with it)."""
+    fallback = None
     host = target.parentWidget()
-    while host is not None and host.inherits("QSplitter"):
+    while host is not None:
+        if not host.inherits("QSplitter"):
+            fallback = fallback or host
+            if host.rect().contains(_outline(target, host)):
+                return host
+        if host.isWindow() or host.objectName() == "qt_scrollarea_viewport":
+            break
         host = host.parentWidget()
-    return host
+    return fallback
+
+
+def _outline(target: QWidget, host: QWidget) -> QRect:
+    """Where the ring round ``target`` goes, in ``host``'s coordinates."""
+    origin = target.mapTo(host, QPoint(0, 0))
+    if target.inherits("QTabBar"):  # round the current tab only, inside the bar
+        return target.tabRect(target.currentIndex()).translated(origin)
+    return QRect(origin, target.size()).adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
 
 
 class _Ring(QWidget):
-    """The outline round one widget: a sibling drawn over it, following its moves and resizes."""
+    """The outline round one widget, drawn over it from an ancestor (:func:`ring_host`), following
+    its moves and resizes and those of the widgets between."""
 
     def __init__(self, target: QWidget) -> None:
         host = ring_host(target)
@@ -95,12 +113,16 @@ class _Ring(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         widget: QWidget | None = target
-        while widget is not None and widget is not host:  # the target and the splitters it is in
+        while widget is not None and widget is not host:  # the target and the widgets it is in
             widget.installEventFilter(self)
             widget = widget.parentWidget()
         target.destroyed.connect(self.deleteLater)
-        if target.inherits("QTabBar"):
-            target.currentChanged.connect(lambda _: self.follow())
+        if target.inherits("QTabBar"):  # a slot of the ring: disconnected when the ring goes
+            target.currentChanged.connect(self._tab_changed)
+        self.follow()
+
+    @Slot(int)
+    def _tab_changed(self, _index: int) -> None:
         self.follow()
 
     def follow(self) -> None:
@@ -110,12 +132,9 @@ class _Ring(QWidget):
             self.hide()
             return
         host = self.parentWidget()
-        origin = target.mapTo(host, QPoint(0, 0)) if host is not None else target.pos()
-        if target.inherits("QTabBar"):  # round the current tab only, inside the bar
-            area = target.tabRect(target.currentIndex()).translated(origin)
-        else:
-            area = QRect(origin, target.size()).adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
-        self.setGeometry(area.intersected(host.rect()) if host is not None else area)
+        if host is None:
+            return
+        self.setGeometry(_outline(target, host).intersected(host.rect()))
         self.raise_()
         self.show()
 

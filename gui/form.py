@@ -223,6 +223,9 @@ class FormRows(Mapping[str, FieldRow]):
         row = self.built.get(field_id)
         return row if row is not None else self.build(field_id, shown=False)
 
+    def __contains__(self, field_id: object) -> bool:
+        return field_id in self.section_of  # without building the row
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.order)
 

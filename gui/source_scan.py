@@ -11,7 +11,7 @@ This module tells PySide6 the answer in advance, from where each module lies: th
 (``gui``) does. For the few Qt-free modules of ``gui`` (the presenter) PySide6's own check would say
 "does not use"; the mark given instead only makes PySide6 show them its ordinary names, which is
 what they would see anyway, as no Clausewise module selects a ``__feature__``
-(tests/gui/test_source_scan.py compares the marks with PySide6's own check).
+(tests/gui/test_startup_imports.py compares the marks with PySide6's own check).
 
 The table is PySide6's own (``PySide6.support.feature.pyside_feature_dict``, 0 = uses PySide6 with no
 feature, -1 = ignore); if a PySide6 version no longer has it, nothing is marked and PySide6 reads

@@ -56,51 +56,51 @@ class ReachedHighlight(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.row: QWidget | None = None
+        self.background: QWidget | None = None
         self.bar: QWidget | None = None
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
 
     def mark(self, row: QWidget) -> None:
-        """Highlight ``row`` (and un-highlight the previous one)."""
+        """Highlight ``row`` (and un-highlight the previous one). The row's own palette is left alone
+        (a style sheet in force at a zoom would restore a changed palette later): the colours are
+        two children, a background below its widgets and a bar on its left."""
         self.clear()
         self.row = row
         row.setProperty("reachedFromLink", True)
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(REACHED))
-        row.setPalette(palette)
-        row.setAutoFillBackground(True)
-        self.bar = QWidget(row)
-        self.bar.setAutoFillBackground(True)
-        bar_palette = QPalette()
-        bar_palette.setColor(QPalette.ColorRole.Window, QColor(FOCUS))
-        self.bar.setPalette(bar_palette)
-        self.bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.bar.setGeometry(0, 0, REACHED_BAR, row.height())
-        self.bar.show()
+        self.background = _filled(row, REACHED)
+        self.background.lower()
+        self.bar = _filled(row, FOCUS)
+        self._fit()
         margins = row.contentsMargins()
         row.setContentsMargins(margins.left() + 2 * REACHED_BAR, margins.top(), margins.right(), margins.bottom())
         row.installEventFilter(self)
 
     def clear(self) -> None:
         """Remove the highlight."""
-        row, bar, self.row, self.bar = self.row, self.bar, None, None
+        row, parts = self.row, (self.background, self.bar)
+        self.row = self.background = self.bar = None
         if row is None:
             return
         with contextlib.suppress(RuntimeError):  # the row was deleted with its window
             row.removeEventFilter(self)
             row.setProperty("reachedFromLink", False)
-            row.setAutoFillBackground(False)
-            row.setPalette(QPalette())
             margins = row.contentsMargins()
             row.setContentsMargins(margins.left() - 2 * REACHED_BAR, margins.top(), margins.right(), margins.bottom())
-            if bar is not None:
-                bar.hide()
-                bar.deleteLater()
+            for part in parts:
+                if part is not None:
+                    part.hide()
+                    part.deleteLater()
+
+    def _fit(self) -> None:
+        if self.row is not None and self.background is not None and self.bar is not None:
+            self.background.setGeometry(self.row.rect())
+            self.bar.setGeometry(0, 0, REACHED_BAR, self.row.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.row and self.bar is not None:
-            self.bar.setGeometry(0, 0, REACHED_BAR, self.row.height())
+        if event.type() == QEvent.Type.Resize and watched is self.row:
+            self._fit()
         return False
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -114,6 +114,18 @@ class ReachedHighlight(QObject):
             return
         if not inside:
             self.clear()
+
+
+def _filled(parent: QWidget, colour: str) -> QWidget:
+    """A child of ``parent`` painted all ``colour``, transparent to the mouse."""
+    part = QWidget(parent)
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+    part.setPalette(palette)
+    part.setAutoFillBackground(True)
+    part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    part.show()
+    return part
 
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)

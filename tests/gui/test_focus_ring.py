@@ -60,3 +60,44 @@ def test_a_ring_round_a_splitter_pane_is_no_pane_of_its_own(qtbot, body_cam):
     assert splitter.count() == panes and ring.ring.parentWidget() is not splitter
     host = ring.ring.parentWidget()
     assert ring.ring.geometry().contains(QRect(outline.mapTo(host, QPoint(0, 0)), outline.size()))
+
+
+def test_changing_tabs_after_the_tab_bar_had_the_focus_raises_nothing(qtbot, body_cam):
+    """The ring round a tab bar follows the current tab while it has the focus, and is gone after
+    (pytest-qt fails the test on any exception in a slot, as the app would show its error dialog)."""
+    tabs = body_cam.results.tabBar()
+    body_cam.activateWindow()
+    ring = FocusRing.install()
+    for _ in range(3):
+        tabs.setFocus()
+        qtbot.waitUntil(lambda: ring.ring is not None and ring.ring.target is tabs, timeout=2000)
+        body_cam.form.title.setFocus()
+        qtbot.waitUntil(lambda: ring.ring is not None and ring.ring.target is body_cam.form.title, timeout=2000)
+    for index in (1, 2, 0):
+        body_cam.results.setCurrentIndex(index)
+        qtbot.wait(10)
+
+
+def test_the_ring_round_a_widget_flush_with_its_parent_is_drawn_outside_it(qtbot, body_cam):
+    """A checkbox of a multiple-choice question touches its group's edge: the ring is drawn from
+    further up, whole, 3 pixels outside the checkbox on every side."""
+    box = next(iter(body_cam.form.rows["service"].input.boxes.values()))
+    assert box.geometry().left() == 0 or box.geometry().top() == 0, "flush with its parent"
+    body_cam.activateWindow()
+    body_cam.form.ensureWidgetVisible(box)
+    box.setFocus()
+    ring = FocusRing.install()
+    qtbot.waitUntil(lambda: ring.ring is not None and ring.ring.target is box, timeout=2000)
+    host = ring.ring.parentWidget()
+    expected = QRect(box.mapTo(host, QPoint(0, 0)), box.size()).adjusted(-3, -3, 3, 3)
+    assert ring.ring.geometry() == expected
+
+
+def test_an_open_drop_down_list_wears_no_ring(qtbot):
+    box = QComboBox()
+    box.addItems(["a", "b"])
+    qtbot.addWidget(box)
+    box.show()
+    box.showPopup()
+    assert ring_target(box.view()) is None
+    box.hidePopup()

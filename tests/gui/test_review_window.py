@@ -114,6 +114,27 @@ def test_a_question_reached_from_a_link_is_highlighted_until_focus_leaves(qtbot,
     assert colour_pixels(row, REACHED) == 0
 
 
+def test_the_reached_highlight_leaves_nothing_behind_after_a_zoom(qtbot, body_cam):
+    """Reached at 150 % and left, then back to 100 %: the row's colours are its own again (a window
+    style sheet in force restores the palette a widget had when it was styled)."""
+    row = body_cam.form.rows["processing.timing"]
+    own = row.palette().window().color()
+    margins = row.contentsMargins()
+    body_cam.activateWindow()
+    body_cam.apply_zoom(1.5)
+    qtbot.wait(50)
+    body_cam.findings.anchorClicked.emit(QUrl("field:processing.timing"))
+    qtbot.waitUntil(lambda: row.property("reachedFromLink") is True, timeout=2000)
+    qtbot.wait(50)
+    body_cam.form.title.setFocus()
+    qtbot.waitUntil(lambda: row.property("reachedFromLink") is False, timeout=2000)
+    qtbot.wait(50)
+    body_cam.apply_zoom(1.0)
+    qtbot.wait(100)
+    assert row.palette().window().color() == own and row.contentsMargins() == margins
+    assert colour_pixels(row, REACHED) == 0
+
+
 def test_findings_outline_lists_every_finding_and_scrolls_to_it(qtbot, body_cam):
     """One entry per finding with its verdict; arrowing down scrolls the findings view further each time."""
     evaluation = body_cam.session.evaluation()
