@@ -167,7 +167,7 @@ def _assert_precompiled_packs_current(bundle: Path) -> None:
     stamp: dict = {}
     exec(pyz.extract(precompiled.STAMP_MODULE), stamp)  # the module's code object, as the app runs it
     resources = bundle / "_internal" / "resources"
-    header, _, _ = precompiled.split(precompiled.compiled_path(resources).read_bytes())
+    header, _ = precompiled.split(precompiled.compiled_path(resources).read_bytes())
     assert header is not None, "the bundled precompiled packs are missing or damaged"
     assert precompiled.compute_key(resources, stamp["CODE_DIGEST"])[0] == header["key"]
     assert stamp["CODE_DIGEST"] == precompiled.code_digest(header["code"]), "bundled code is not this checkout's"
