@@ -72,8 +72,9 @@ class FocusRing(QObject):
             ring.hide()
             ring.deleteLater()
         target = ring_target(new)
-        if target is not None and ring_host(target) is not None:
-            self.ring = _Ring(target)
+        host = ring_host(target) if target is not None else None
+        if target is not None and host is not None:
+            self.ring = _Ring(target, host)
 
 
 def ring_host(target: QWidget) -> QWidget | None:
@@ -106,8 +107,7 @@ class _Ring(QWidget):
     """The outline round one widget, drawn over it from an ancestor (:func:`ring_host`), following
     its moves and resizes and those of the widgets between."""
 
-    def __init__(self, target: QWidget) -> None:
-        host = ring_host(target)
+    def __init__(self, target: QWidget, host: QWidget) -> None:
         super().__init__(host)
         self.target = target
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
