@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.inputs import FieldInput
+from gui.reflow import ShrinkingComboBox
 from gui.style import style_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +73,7 @@ class CountryFilter(QSortFilterProxyModel):
         return (a, left.data(NAME_ROLE)) < (b, right.data(NAME_ROLE))
 
 
-class CountryPicker(QComboBox):
+class CountryPicker(ShrinkingComboBox):
     """A searchable list of countries: type any part of a name, or the code."""
 
     picked = Signal(object)
@@ -104,6 +105,7 @@ class CountryPicker(QComboBox):
         completer.activated[QModelIndex].connect(self._chosen)
         self.lineEdit().returnPressed.connect(lambda: self._pick_text(self.lineEdit().text()))
         self.lineEdit().editingFinished.connect(self._restore_text)
+        self.let_shrink()
 
     def _typed(self, text: str) -> None:
         if self.suggestions.sourceModel() is None:

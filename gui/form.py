@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.inputs import make_input
-from gui.reflow import let_combos_shrink
 from gui.style import style_label
+from gui.wheel_guard import no_wheel_focus
 
 
 def title_edit() -> QLineEdit:
@@ -42,6 +42,7 @@ def as_of_edit() -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setAccessibleName("Evaluation date")
     edit.setEnabled(False)
+    no_wheel_focus(edit)
     return edit
 
 
@@ -73,8 +74,6 @@ class ScenarioForm(QScrollArea):
     """The whole form: title, evaluation date, notes, then the questionnaire's sections."""
 
     answer_changed = Signal(str, object)
-    row_built = Signal(QWidget)
-    """A question's row was built (after the form: its text fields join the menu shortcuts' guard)."""
     title_changed = Signal(str)
     notes_changed = Signal(str)
     as_of_changed = Signal(object)
@@ -84,6 +83,9 @@ class ScenarioForm(QScrollArea):
         self.setWidgetResizable(True)
         # Sideways scrolling only as a last resort (very narrow windows at high zoom).
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # The form is always longer than the window: a scroll bar that comes and goes as questions
+        # are asked would change the width of every row, and every wrapped line be laid out again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setAccessibleName("Scenario form")
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -254,9 +256,7 @@ class FormRows(Mapping[str, FieldRow]):
         before = fields[: fields.index(field_id)]
         layout.insertWidget(first + sum(1 for f in before if f in self.built), row)
         self.built[field_id] = row
-        let_combos_shrink(row)
         self._join_tab_order(field_id, row)
-        self.form.row_built.emit(row)
         if not shown:
             row.hide()
         elif self.form.isVisible():

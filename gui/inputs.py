@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 import core
 from core import FieldType
 from gui.focus_ring import WIDTH as RING
-from gui.reflow import WrappingCheckBox
+from gui.reflow import ShrinkingComboBox, WrappingCheckBox
 from gui.style import style_label
 
 NOT_ANSWERED = "— Not answered —"
@@ -56,13 +55,14 @@ class ChoiceInput(FieldInput):
 
     def __init__(self, field: core.Field) -> None:
         super().__init__(field)
-        self.combo = QComboBox()
+        self.combo = ShrinkingComboBox()
         self.combo.setAccessibleName(field.label)
         self.combo.addItem(NOT_ANSWERED, None)
         for option in field.options:
             self.combo.addItem(option.label, option.value)
             if option.help:
                 self.combo.setItemData(self.combo.count() - 1, option.help, Qt.ItemDataRole.ToolTipRole)
+        self.combo.let_shrink()
         self.combo.currentIndexChanged.connect(lambda _: self.changed.emit())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 import core
 from gui.findings_html import SYMBOLS
@@ -21,14 +21,13 @@ from gui.form import ScenarioForm
 from gui.geometry import WindowPlacement
 from gui.memo_actions import MemoActions
 from gui.menus import build_menus, guided_mode_action
-from gui.reflow import let_combos_shrink
 from gui.results_panel import ResultsPanel
 from gui.session import Draft, Session
 from gui.settings import Settings
 from gui.style import ReachedHighlight, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
-from gui.wheel_guard import install_wheel_guard, wheel_sensitive
+from gui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -85,7 +84,6 @@ class MainWindow(MemoActions, QMainWindow):
         self._splitter, self._guided = splitter, None
         self.guided_action = guided_mode_action(self, splitter)
         self.placement = WindowPlacement(self, splitter)
-        let_combos_shrink(splitter)
         self.verdict_label = QLabel()
         self.verdict_label.setAccessibleName("Overall verdict")
         self.statusBar().addPermanentWidget(self.verdict_label)
@@ -99,8 +97,6 @@ class MainWindow(MemoActions, QMainWindow):
         self.form.notes_changed.connect(self.session.edit_notes)
         self.form.as_of_changed.connect(self.session.edit_as_of)
         build_menus(self)
-        self.results.tab_built.connect(self.menu_shortcuts.watch)
-        self.form.row_built.connect(self.menu_shortcuts.watch)
         self.findings.document().setDefaultFont(self._zoom_style(self.settings.zoom))
         if show_empty:
             self.show_session()
@@ -115,12 +111,9 @@ class MainWindow(MemoActions, QMainWindow):
         """No wheel changes an unfocused input, app-wide. The guard (an application-wide event filter,
         which every event of every widget passes through) is installed once the window has shown, before
         anything reaches it from the user, so the thousands of events of building and showing it do not
-        pass through Python; the inputs built so far take focus by click or Tab only from here, as
-        later ones do when polished."""
+        pass through Python. The inputs built so far were made to take focus by click or Tab only when
+        built (``wheel_guard.no_wheel_focus``); the guard does it for later ones when they are polished."""
         self._wheel_guarded = True
-        for widget in self.findChildren(QWidget):
-            if wheel_sensitive(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         install_wheel_guard(QApplication.instance())
 
     @property
@@ -143,8 +136,6 @@ class MainWindow(MemoActions, QMainWindow):
             from gui.guided import install_guided_mode
 
             self._guided = install_guided_mode(self, self._splitter)
-            let_combos_shrink(self._guided)
-            self.menu_shortcuts.watch(self._guided)
             self._guided.show_scenario(self.session.scenario)
             self._guided.show_evaluation(self.session.evaluation(), self.session.visible_fields())
         return self._guided

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QSplitter, QTextEdit, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 import core
 
@@ -93,18 +93,19 @@ def build_menus(w) -> None:
 class MenuShortcutsFirst(QObject):
     """The window's shortcuts work from every field: text fields claim some Ctrl keys for editing
     (Ctrl+E moves to the end of a line on Linux), so for keys that are a menu shortcut of this
-    window the fields' claim is refused and the menu action runs."""
+    window the fields' claim is refused and the menu action runs.
+
+    A field is guarded when it first takes the keyboard focus (the claim goes to the focused field
+    only), so fields built at any time are guarded, and none is looked for at start-up."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self.watch(window)
+        QApplication.instance().focusChanged.connect(self._focused)  # type: ignore[union-attr]
 
-    def watch(self, root: QWidget) -> None:
-        """Guard the fields under ``root`` (the window's, and those of parts built later)."""
-        for kind in (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit):
-            for field in root.findChildren(kind):
-                field.installEventFilter(self)
+    def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and is_text_field(new) and new.window() is self.window:
+            new.installEventFilter(self)  # once: Qt does not install the same filter twice
 
     def _menu_keys(self) -> set[int]:
         keys = set()
@@ -116,9 +117,20 @@ class MenuShortcutsFirst(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Refuse a field's claim on a menu shortcut (the event is filtered out, not accepted)."""
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        if event.type() != QEvent.Type.ShortcutOverride:
             return False
-        return event.keyCombination().toCombined() in self._menu_keys()
+        return event.keyCombination().toCombined() in self._menu_keys()  # type: ignore[attr-defined]
+
+
+TEXT_FIELDS = ("QLineEdit", "QAbstractSpinBox", "QPlainTextEdit", "QTextEdit")
+"""The kinds of field that claim Ctrl keys for editing (by Qt class name: no class is imported)."""
+
+
+def is_text_field(widget: QWidget) -> bool:
+    """Whether ``widget`` edits text when focused (a drop-down list you can type in included)."""
+    if any(widget.inherits(kind) for kind in TEXT_FIELDS):
+        return True
+    return widget.inherits("QComboBox") and widget.isEditable()  # type: ignore[attr-defined]
 
 
 def _show_licences(w) -> None:

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.findings_html import SYMBOLS
-from gui.reflow import let_combos_shrink
+from gui.reflow import ShrinkingComboBox
 from gui.worker import run_in_background
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -197,19 +196,19 @@ class PortfolioWindow(QWidget):
         self.search.setPlaceholderText("File name or title")
         self.search.setAccessibleName("Filter by file name or title")
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.policy = QComboBox()
+        self.policy = ShrinkingComboBox()
         self.policy.setAccessibleName("Filter by the verdict of")
         self.policy.addItem("Overall", None)
         for pack in packs:
             self.policy.addItem(pack.title, pack.id)
-        self.verdict = QComboBox()
+        self.verdict = ShrinkingComboBox()
         self.verdict.setAccessibleName("Verdict to show")
         self.verdict.addItem("Any verdict", None)
         for v in core.Verdict:
             self.verdict.addItem(f"{SYMBOLS[v]} {v.label}", v.value)
         for combo in (self.policy, self.verdict):
             combo.currentIndexChanged.connect(self._filter_verdict)
-        self.sort = QComboBox()
+        self.sort = ShrinkingComboBox()
         self.sort.setAccessibleName("Sort by")
         for column, header in enumerate(self.model.headers):
             self.sort.addItem(header, column)
@@ -219,8 +218,9 @@ class PortfolioWindow(QWidget):
         self.export.clicked.connect(self.ask_and_export)
         self.status = QLabel("Evaluating…")
         self.status.setWordWrap(True)
+        for combo in (self.policy, self.verdict, self.sort):
+            combo.let_shrink()
         self.setLayout(self._layout())
-        let_combos_shrink(self)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.resize(self._fitting_size())
         run_in_background(lambda: list(core.run_batch([folder], packs)), self._loaded, self._failed)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QCheckBox, QComboBox, QStyle, QStyleOptionButton, QWidget
 
+from gui.wheel_guard import no_wheel_focus
+
 FRAME = 10
 """Room for the focus ring's border and padding (gui.style) on each side, in pixels."""
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
@@ -134,8 +136,21 @@ class WrappingCheckBox(QCheckBox):
         painter.end()
 
 
-def let_combos_shrink(root: QWidget, minimum: int = 140) -> None:
-    """Let every drop-down list under ``root`` become narrower than its longest entry."""
-    for combo in root.findChildren(QComboBox):
-        combo.setMinimumWidth(min(minimum, combo.minimumSizeHint().width()))
-        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+class ShrinkingComboBox(QComboBox):
+    """A drop-down list that may become narrower than its longest entry: its list, when it drops
+    down, still shows every entry whole. Call :meth:`let_shrink` once the entries are in. It takes
+    focus by click or Tab only (the mouse wheel changes it only when focused: ``gui.wheel_guard``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        no_wheel_focus(self)
+
+    def let_shrink(self, minimum: int = 140) -> None:
+        """Allow widths down to ``minimum`` (or the box's own minimum, if smaller)."""
+        self.setMinimumWidth(min(minimum, self.minimumSizeHint().width()))
+
+    def showPopup(self) -> None:
+        """Entries unelided. Set here, not when built: asking for the list earlier would build it
+        (a list view, its model and scroll bars) for every box at start-up, dropped down or not."""
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        super().showPopup()

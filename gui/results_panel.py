@@ -32,8 +32,6 @@ class ResultsPanel(QTabWidget):
     copy_requested = Signal(object)
     lock_toggled = Signal(str, bool)
     """The user ticked (True) or unticked a fact in the lock list; the session decides."""
-    tab_built = Signal(QWidget)
-    """A tab built on first use (its fields exist from now on)."""
 
     def __init__(self, packs: core.PackSet) -> None:
         super().__init__()
@@ -127,7 +125,6 @@ class ResultsPanel(QTabWidget):
         split.addWidget(self._whatif)
         split.setSizes([220, 600])
         self._whatif_tab.layout().addWidget(split)
-        self.tab_built.emit(self._whatif_tab)
 
     def _build_timeline(self) -> None:
         from gui.timeline_chart import TimelineChart  # imported with its tab, not at start-up
@@ -138,7 +135,6 @@ class ResultsPanel(QTabWidget):
         self._timeline_text.setAccessibleName("Timeline in words")
         self._timeline_tab.layout().addWidget(self._chart)
         self._timeline_tab.layout().addWidget(self._timeline_text, 1)
-        self.tab_built.emit(self._timeline_tab)
 
     def pinned_pane(self) -> QWidget:
         """The tabs under the pinned overall verdict, which stays in view whatever is scrolled."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QScrollBar,
+    QWidget,
 )
 
 WHEEL_SENSITIVE = (QComboBox, QAbstractSpinBox, QAbstractSlider)
@@ -20,6 +21,15 @@ WHEEL_SENSITIVE = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 def wheel_sensitive(widget: QObject) -> bool:
     """Whether a wheel turned over ``widget`` would change a value (a drop-down, spin box, slider)."""
     return isinstance(widget, WHEEL_SENSITIVE) and not isinstance(widget, QScrollBar)
+
+
+def no_wheel_focus(widget: QWidget) -> None:
+    """Let ``widget`` take focus by click or Tab only, not from the wheel (``Qt.WheelFocus``).
+
+    For inputs built before the guard is installed (the first window's): those built later are
+    changed by the guard when they are first polished."""
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 class WheelGuard(QObject):
@@ -35,8 +45,7 @@ class WheelGuard(QObject):
         """Guard wheel events; make wheel-sensitive inputs take focus by click or Tab only."""
         kind = event.type()
         if kind == QEvent.Type.Polish and wheel_sensitive(watched):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # type: ignore[attr-defined]
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
+            no_wheel_focus(watched)  # type: ignore[arg-type]
         elif kind == QEvent.Type.Wheel and wheel_sensitive(watched) and not _has_focus(watched):
             _scroll_instead(watched, event)  # type: ignore[arg-type]
             return True

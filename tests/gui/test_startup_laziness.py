@@ -76,6 +76,9 @@ def _filtered_fields(window):
 
     window.menu_shortcuts.eventFilter = spy
     try:
+        window.guided_action.setChecked(True)  # the claim goes to the focused field
+        window.activateWindow()
+        window.guided.title.setFocus()
         claim = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         QApplication.sendEvent(window.guided.title, claim)
     finally:
