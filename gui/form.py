@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -173,19 +173,30 @@ class ScenarioForm(QScrollArea):
         """Show the fields that are asked, hide the others (and empty sections).
 
         Only what changes is shown or hidden: showing a widget that is not hidden still polishes it
-        and lays it out at once, even before the window shows (at start-up, every asked question)."""
+        and lays it out at once, even before the window shows. Before the window first shows, only
+        the first :data:`FIRST_SCREEN` asked questions are built; the others wait for the first pass
+        of the event loop (:meth:`FormRows.build_waiting`) and are built at once if asked for."""
         shown = set(visible)
+        early = not self.window().isVisible()
+        first = 0
+        waiting = []
         for fid in self.rows:
             if fid in self.rows.built:
-                _set_shown(self.rows[fid], fid in shown)
+                _set_shown(self.rows.built[fid], fid in shown)
+                first += fid in shown
             elif fid in shown:
-                self.rows.build(fid, shown=True)
+                if early and first >= FIRST_SCREEN:
+                    waiting.append(fid)
+                else:
+                    self.rows.build(fid, shown=True)
+                    first += 1
+        self.rows.wait_for_the_event_loop(waiting)
         for section_id, box in self.sections.items():
             _set_shown(box, any(fid in shown for fid in self.rows.section_fields[section_id]))
 
     def focus_field(self, field_id: str) -> bool:
         """Scroll to a field and give it keyboard focus; False if it is not shown."""
-        row = self.rows.built.get(field_id)
+        row = self.rows[field_id] if field_id in self.rows.waiting else self.rows.built.get(field_id)
         if row is None or row.isHidden():
             return False
         self.ensureWidgetVisible(row)
@@ -199,12 +210,19 @@ def _set_shown(widget: QWidget, shown: bool) -> None:
         widget.setVisible(shown)
 
 
+FIRST_SCREEN = 5
+"""Asked questions built before the window first shows: about what a window of the usual size shows
+(four or five). The ones further down are built in the first passes of the event loop, one per pass,
+so the window shows without waiting for questions below its edge."""
+
+
 class FormRows(Mapping[str, FieldRow]):
     """The form's question rows by field id, each built the first time it is shown or asked for.
 
-    A scenario asks about half the questions; the others are not made at start-up. A row built
-    after the rest of the window joins the Tab order where it stands in the form (Qt would put it
-    last), and the values shown before it existed are put in it.
+    A scenario asks about half the questions; the others are not made at start-up, and of those it
+    asks, the ones below the first screen are made once the window has shown (:meth:`build_waiting`).
+    A row built after the rest of the window joins the Tab order where it stands in the form (Qt
+    would put it last), and the values shown before it existed are put in it.
     """
 
     def __init__(self, form: ScenarioForm, questionnaire: core.Questionnaire, places) -> None:
@@ -217,13 +235,20 @@ class FormRows(Mapping[str, FieldRow]):
         self.section_of = {fid: s.id for s in questionnaire.sections for fid in s.fields}
         self.order = [fid for s in questionnaire.sections for fid in s.fields]
         self.built: dict[str, FieldRow] = {}
+        self.waiting: list[str] = []
+        """Asked questions, in form order, to be built in the next passes of the event loop."""
         self.pending: dict[str, object] = {}
         """Values shown while a row did not exist yet."""
         self.last_stop: dict[str, QWidget] = {}
 
     def __getitem__(self, field_id: str) -> FieldRow:
         row = self.built.get(field_id)
-        return row if row is not None else self.build(field_id, shown=False)
+        if row is not None:
+            return row
+        if field_id in self.waiting:  # asked for before its turn: built now, shown (it is asked)
+            self.waiting.remove(field_id)
+            return self.build(field_id, shown=True)
+        return self.build(field_id, shown=False)
 
     def __contains__(self, field_id: object) -> bool:
         return field_id in self.section_of  # without building the row
@@ -233,6 +258,21 @@ class FormRows(Mapping[str, FieldRow]):
 
     def __len__(self) -> int:
         return len(self.order)
+
+    def wait_for_the_event_loop(self, waiting: list[str]) -> None:
+        """Build the asked questions ``waiting`` (in form order) one per pass of the event loop,
+        from the next pass on (the ones still waiting from an earlier call are dropped)."""
+        start = waiting and not self.waiting
+        self.waiting = list(waiting)
+        if start:
+            QTimer.singleShot(0, self.form, self.build_waiting)
+
+    def build_waiting(self) -> None:
+        """Build the next waiting question, and ask the event loop to come back for the one after."""
+        if self.waiting:
+            self.build(self.waiting.pop(0), shown=True)
+        if self.waiting:
+            QTimer.singleShot(0, self.form, self.build_waiting)
 
     def show_value(self, field_id: str, value: object) -> None:
         """Show ``value`` in the row, now or when it is built."""

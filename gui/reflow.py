@@ -6,134 +6,56 @@ drop-down lists may become narrower than their longest entry (their list still s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QCheckBox, QComboBox, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from gui.wheel_guard import no_wheel_focus
 
-FRAME = 10
-"""Room for the focus ring's border and padding (gui.style) on each side, in pixels."""
-_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+FRAME = 8
+"""Room above, below and after the label, in pixels (as much as a one-line checkbox has)."""
+SPACING = 6
+"""Between the box and its label."""
 
 
 class WrappingCheckBox(QCheckBox):
-    """A checkbox whose label wraps onto several lines when space is short."""
+    """A checkbox whose label wraps onto several lines when space is short.
+
+    The box is Qt's own, drawn without text; the label is a word-wrapping :class:`QLabel` beside
+    it, in a layout, so the many size questions of a layout are answered by Qt (no Python runs for
+    them, nor for painting). A click anywhere on the label toggles the box.
+    """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self._measured: dict[tuple, int | QSize] = {}
-        """Indicator and label sizes by font, style (and width): layouts ask for them thousands of
-        times while a form is built. Keyed, not cleared on change events: a Python changeEvent()
-        would leak a reference to None per event in PySide6 6.12 (see _option)."""
+        super().__init__(parent)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the box
+        self.setAccessibleName(text)
+        box = QCheckBox.sizeHint(self)  # the box alone (no text yet)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(box.width() + SPACING, FRAME, FRAME, FRAME)
+        layout.addWidget(self.label)
 
-    def _option(self) -> QStyleOptionButton:
-        # Not initStyleOption(): in PySide6 6.12 it releases a reference to None on every call,
-        # which crashes the interpreter after some thousand repaints (tests/gui/test_review_zoom.py).
-        # Nor initFrom(), for the same reason: the option is filled in here.
-        option = QStyleOptionButton()
-        option.rect = self.rect()
-        option.palette = self.palette()
-        option.fontMetrics = self.fontMetrics()
-        option.direction = self.layoutDirection()
-        flag = QStyle.StateFlag
-        state = flag.State_On if self.isChecked() else flag.State_Off
-        if self.isEnabled():
-            state |= flag.State_Enabled
-        if self.hasFocus():
-            state |= flag.State_HasFocus | flag.State_KeyboardFocusChange
-        if self.underMouse():
-            state |= flag.State_MouseOver
-        if self.isActiveWindow():
-            state |= flag.State_Active
-        option.state = state
-        if self.isDown():
-            option.state |= flag.State_Sunken
-        return option
+    def text(self) -> str:  # type: ignore[override]
+        """The label."""
+        return self.label.text()
 
-    def _indicator(self) -> QSize:
-        key = ("indicator", self.font().key(), id(self.style()))
-        size = self._measured.get(key)
-        if size is None:
-            option = self._option()
-            style = self.style()
-            width = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)
-            height = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, self)
-            spacing = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self)
-            size = self._remember(key, QSize(width + spacing, height))
-        return QSize(size)  # type: ignore[arg-type]
-
-    def _text_height(self, text_width: int) -> int:
-        font, text = self.font().key(), self.text()
-        line = self._measured.get(("line", font, text))
-        if line is None:  # the label on one line: its width, and its height wherever it fits
-            bounds = self.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, text)
-            line = self._remember(("line", font, text), (bounds.width(), bounds.height()))
-        if text_width >= line[0]:  # type: ignore[index]
-            return line[1]  # type: ignore[index]
-        key = ("text", font, max(text_width, 1), text)
-        height = self._measured.get(key)
-        if height is None:
-            height = self.fontMetrics().boundingRect(QRect(0, 0, key[2], 100000), _WRAP, text).height()
-            self._remember(key, height)
-        return height  # type: ignore[return-value]
-
-    def _remember(self, key: tuple, value):
-        if len(self._measured) > 500:  # many widths or fonts (a window resized at length): start again
-            self._measured.clear()
-        self._measured[key] = value
-        return value
-
-    def hasHeightForWidth(self) -> bool:
-        """The height depends on the width (the label wraps)."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        """Lines needed at ``width`` (remembered: layouts ask again and again for the same widths)."""
-        key = ("height", self.font().key(), id(self.style()), width, self.text())
-        height = self._measured.get(key)
-        if height is None:
-            indicator = self._indicator()
-            text_height = self._text_height(width - indicator.width() - 2 * FRAME)
-            height = self._remember(key, max(indicator.height(), text_height) + 2 * FRAME - 4)
-        return height  # type: ignore[return-value]
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        """Change the label."""
+        self.label.setText(text)
 
     def sizeHint(self) -> QSize:
-        """The label on one line."""
-        return self._hint("line", lambda metrics, text: metrics.horizontalAdvance(text))
+        """The label as it prefers to be (on one line, unless it is very long), beside the box."""
+        return self.layout().totalSizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as the longest word."""
-        return self._hint("word", lambda metrics, text: max(metrics.horizontalAdvance(w) for w in text.split() or [""]))
-
-    def _hint(self, kind: str, text_width) -> QSize:
-        key = (kind, self.font().key(), id(self.style()), self.text())
-        hint = self._measured.get(key)
-        if hint is None:
-            width = self._indicator().width() + text_width(self.fontMetrics(), key[3]) + 2 * FRAME
-            hint = self._remember(key, QSize(width, self.heightForWidth(width)))
-        return QSize(hint)  # type: ignore[arg-type]
+        """As narrow as the label's longest word allows."""
+        return self.layout().totalMinimumSize()
 
     def hitButton(self, pos) -> bool:
         """A click anywhere on the label toggles the box."""
         return self.rect().contains(pos)
-
-    def paintEvent(self, event) -> None:
-        """The box (and focus ring) from the style, then the wrapped label."""
-        option = self._option()
-        painter = QPainter(self)
-        self.style().drawControl(QStyle.ControlElement.CE_CheckBox, option, painter, self)
-        indicator = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
-        spacing = self._indicator().width() - indicator.width()
-        left = indicator.right() + 1 + max(spacing, 4)
-        rect = QRect(left, FRAME - 3, self.width() - left - FRAME + 3, self.height() - 2 * (FRAME - 3))
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(rect, int(flags), self.text())
-        painter.end()
 
 
 class ShrinkingComboBox(QComboBox):

@@ -5,8 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QWidget
 
+import core
 from core import Verdict
+from gui.form import FIRST_SCREEN
 from tests.gui.conftest import settle
+
+BODY_CAM = core.resources_dir() / "examples" / "body-cam-patrol-uk.scenario.yaml"
 
 
 def choose(qtbot, window, field_id: str, label: str) -> None:
@@ -158,3 +162,81 @@ def test_questions_not_asked_are_built_late_in_their_place_in_the_tab_order(qtbo
             visited.append(fid)
     assert visited == [fid for fid in form.rows if fid in visited]  # form order, each row once
     assert len(visited) == len(form.rows)
+
+
+def _tab_stops(form) -> list[tuple[str, QWidget]]:
+    """Each question's inputs in the order Tab reaches them: (field id, widget)."""
+    owner = {}
+    for fid, row in form.rows.built.items():
+        for child in row.findChildren(QWidget):
+            owner[child] = fid
+    stops, widget = [], form.title
+    for _ in range(5000):
+        widget = widget.nextInFocusChain()
+        if widget is form.title:
+            break
+        if widget in owner and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append((owner[widget], widget))
+    return stops
+
+
+def _started(qtbot, packs, monkeypatch):
+    """A window as the app starts one: the example opened before the window first shows."""
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    w = MainWindow(packs, Settings(), show_empty=False)
+    monkeypatch.setattr(w, "ask_save_changes", lambda *_: "discard")
+    qtbot.addWidget(w)
+    w.open_example(BODY_CAM)
+    return w
+
+
+def test_questions_below_the_first_screen_are_built_once_the_window_shows(qtbot, packs, monkeypatch, body_cam):
+    """At start-up only the first screenful of asked questions is built before the window shows; the
+    event loop builds the others, one per pass, and the form ends exactly as when every question is
+    built at once (``body_cam``: the example opened in a shown window): the same rows, shown and
+    hidden alike, with the same answers, in the same Tab order."""
+    w = _started(qtbot, packs, monkeypatch)
+    asked = [fid for fid in w.form.rows if fid in set(w.session.visible_fields())]
+    assert len(asked) > FIRST_SCREEN + 5
+    assert list(w.form.rows.built) == asked[:FIRST_SCREEN]
+    assert w.form.rows.waiting == asked[FIRST_SCREEN:]
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.form.rows.waiting, timeout=5000)
+    reference = body_cam.form
+    assert set(w.form.rows.built) == set(reference.rows.built) == set(asked)
+    for fid in asked:
+        row, expected = w.form.rows.built[fid], reference.rows.built[fid]
+        assert not row.isHidden() and row.input.value() == expected.input.value(), fid
+    assert [fid for fid, _ in _tab_stops(w.form)] == [fid for fid, _ in _tab_stops(reference)]
+
+
+def test_a_waiting_question_asked_for_is_built_at_once_and_shown(qtbot, packs, monkeypatch):
+    """Code that needs a question before its turn (a link to it, a value put in it) gets it built,
+    shown, with its answer; the event loop does not build it again."""
+    w = _started(qtbot, packs, monkeypatch)
+    last = w.form.rows.waiting[-1]
+    row = w.form.rows[last]
+    assert last in w.form.rows.built and last not in w.form.rows.waiting
+    assert not row.isHidden() and row.input.value() == w.session.scenario.answers.get(last)
+    w.show()
+    qtbot.waitExposed(w)
+    nxt = w.form.rows.waiting[0]
+    assert w.form.focus_field(nxt), "a link to a waiting question reaches it"
+    qtbot.waitUntil(lambda: not w.form.rows.waiting, timeout=5000)
+    assert w.form.rows.built[last] is row
+
+
+def test_a_question_no_longer_asked_is_not_built_by_the_event_loop(qtbot, packs, monkeypatch):
+    """If the questions asked change before the waiting ones are built, only those still asked are."""
+    w = _started(qtbot, packs, monkeypatch)
+    dropped = w.form.rows.waiting[1::2]
+    still = [fid for fid in w.session.visible_fields() if fid not in dropped]
+    w.form.show_visible(tuple(still))
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.form.rows.waiting, timeout=5000)
+    assert not set(dropped) & set(w.form.rows.built)
+    assert set(still) <= set(w.form.rows.built)
