@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog
 
 import core
 from gui.error_text import error_text
-from gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from gui.session_view import MemoWritten, SigningChoice, SigningField, SigningForm
@@ -57,6 +55,8 @@ class MemoActions:
 
     def run_signing(self, text, work, done, failed) -> None:
         """Sign off the UI thread behind a busy indicator."""
+        from gui.worker import run_in_background  # with the first export, not at start-up
+
         self._busy(text)
         run_in_background(
             work, lambda result: (self._not_busy(), done(result)), lambda exc: (self._not_busy(), failed(exc))
@@ -72,6 +72,8 @@ class MemoActions:
         path = self.ask_pdf_path()
         if not path:
             return
+        from gui.worker import run_in_background  # with the first check, not at start-up
+
         self._busy("Verifying the memo…")
         run_in_background(lambda: core.verify_memo(path), self._verified, self._verify_failed)
 
@@ -87,6 +89,8 @@ class MemoActions:
         self.show_error("The memo could not be checked", error_text(exc))
 
     def _busy(self, text: str) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         self.busy = QProgressDialog(text, "", 0, 0, self)
         self.busy.setCancelButton(None)
         self.busy.setWindowModality(Qt.WindowModality.WindowModal)

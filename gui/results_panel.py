@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -21,6 +21,8 @@ from gui.findings_html import findings_html
 from gui.findings_outline import FindingsOutline, PinnedVerdict
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from gui.timeline_chart import TimelineChart
 
 
@@ -40,6 +42,9 @@ class ResultsPanel(QTabWidget):
         """The session's locks, as last shown (:meth:`show_locks`)."""
         self.setAccessibleName("Results")
         self.findings = QTextBrowser()
+        # The findings are always longer than the pane: a scroll bar that appears once the page is
+        # laid out would narrow it and have every line laid out again.
+        self.findings.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.findings.setOpenLinks(False)
         self.findings.setAccessibleName("Findings")
         self.findings.anchorClicked.connect(self._link)
