@@ -73,6 +73,26 @@ class CountryFilter(QSortFilterProxyModel):
         return (a, left.data(NAME_ROLE)) < (b, right.data(NAME_ROLE))
 
 
+_MODELS: dict[tuple[tuple[str, str], ...], QStandardItemModel] = {}
+
+
+def country_model(countries: dict[str, str]) -> QStandardItemModel:
+    """The countries by name, each with its code (:data:`CODE_ROLE`) and name (:data:`NAME_ROLE`):
+    one list for every picker of the same table, built once and kept while the app runs (each
+    picker keeps its own choice)."""
+    key = tuple(countries.items())
+    model = _MODELS.get(key)
+    if model is None:
+        model = QStandardItemModel()
+        for code, name in sorted(countries.items(), key=lambda kv: kv[1]):
+            item = QStandardItem(f"{name} ({code})")
+            item.setData(code, CODE_ROLE)
+            item.setData(name, NAME_ROLE)
+            model.appendRow(item)
+        _MODELS[key] = model
+    return model
+
+
 class CountryPicker(ShrinkingComboBox):
     """A searchable list of countries: type any part of a name, or the code."""
 
@@ -87,13 +107,7 @@ class CountryPicker(ShrinkingComboBox):
         # Long names ("South Georgia and the South Sandwich Islands") must not widen the form.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
-        model = QStandardItemModel(self)
-        for code, name in sorted(countries.items(), key=lambda kv: kv[1]):
-            item = QStandardItem(f"{name} ({code})")
-            item.setData(code, CODE_ROLE)
-            item.setData(name, NAME_ROLE)
-            model.appendRow(item)
-        self.setModel(model)
+        self.setModel(country_model(countries))
         self.setCurrentIndex(-1)
         self.lineEdit().setPlaceholderText(placeholder)
         self.suggestions = CountryFilter(self)  # filled when the user first types (every row is ranked)

@@ -7,7 +7,6 @@ decides what happens next.
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 import core
+from gui.markup import escape
 from gui.session_view import SigningChoice, SigningField, SigningForm
 from gui.style import style_label
 

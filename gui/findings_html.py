@@ -6,10 +6,9 @@ and packs is escaped. Questions are links (``field:<id>``) the window turns into
 
 from __future__ import annotations
 
-from html import escape
-
 import core
 from core import Verdict
+from gui.markup import escape
 
 # The verdict presentation table lives in core.verdicts (shared with the memo and the text output).
 SYMBOLS = {v: v.mark for v in Verdict}

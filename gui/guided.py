@@ -9,7 +9,6 @@ Pages with no question asked (e.g. cameras, for a text-only service) are skipped
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 import core
 from gui.findings_html import SYMBOLS
 from gui.form import FieldRow, as_of_edit, title_edit
+from gui.markup import escape
 from gui.style import style_label
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from gui.markup import escape
 from gui.verdict_change import VerdictChange
 
 STYLE = "QFrame#verdictBanner { background: #FFF4CE; border: 1px solid #C8A600; border-radius: 3px; }"

@@ -5,10 +5,9 @@ Each remedy has an Apply link; risks (changes that would make the verdict more s
 
 from __future__ import annotations
 
-from html import escape
-
 import core
 from gui.findings_html import badge
+from gui.markup import escape
 
 _GREY = "#555555"
 
