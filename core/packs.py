@@ -8,7 +8,6 @@ clauses live in each version, because their wording is dated.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -44,6 +43,8 @@ class VerificationStatus(StrEnum):
 
 def pack_digest(text: str) -> str:
     """The ``sha256:`` digest of a pack file's text, as recorded in evaluations and memos."""
+    import hashlib  # here: OpenSSL loads in ≈5 ms, and the app starts on precompiled packs that carry their digests
+
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -8,7 +8,6 @@ format).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 import sys
@@ -29,6 +28,7 @@ from core.precompiled import (
     compiled_path,
     compute_key,
     describe_answer_of,
+    digest,
     example_files,
     file_refs,
     load,
@@ -98,7 +98,7 @@ def encode(
     parts = [stream.getvalue() for stream in streams]
     body = zlib.compress(b"".join(parts), 9)
     sizes = " ".join(str(len(part)) for part in parts[:-1])
-    header = [key, hashlib.sha256(body).hexdigest(), sizes, " ".join(code)]
+    header = [key, digest([body]), sizes, " ".join(code)]
     return MAGIC + "\n".join(header).encode("utf-8") + b"\n" + body
 
 

@@ -17,7 +17,7 @@ exactly as trusted as the install directory that holds it (whoever can change it
 packs and the code next to it anyway). Packs loaded from any other directory (``--packs DIR``,
 user packs) never involve it.
 
-**Used only when it is current.** Its key is a SHA-256 over this format's name, the Python
+**Used only when it is current.** Its key is a digest (:func:`digest`) of this format's name, the Python
 version, a digest of the code, and the name and bytes of every input file the loaders read (the
 questionnaire, the countries, each ``packs/*.pack.yaml`` and ``packs/index.yaml``, the messages and
 each ``examples/*.scenario.yaml``). The code
@@ -26,8 +26,14 @@ file: if that set changes, one of the listed modules changed) and PyYAML's ``__i
 version). A frozen app has no sources: its build compiles the digest of the sources it bundles
 into the app's own code archive (module ``_clausewise_code_digest``), so that code and digest
 cannot come from different builds. A file that is missing, unreadable, truncated, corrupt (its
-payload has its own SHA-256) or stale is ignored without a word and the YAML is parsed as before:
+payload has its own digest) or stale is ignored without a word and the YAML is parsed as before:
 a fresh clone without it works, just more slowly.
+
+**Digests** are the 64-bit SipHash that Python's own checked byte-code cache uses to tell a stale
+``.pyc`` (PEP 552, ``importlib.util.source_hash``), not SHA-256: they detect a changed, added or
+damaged file, which is their whole job, and loading OpenSSL for SHA-256 cost about 5 ms at every
+start. They are no defence against someone who can write the install directory, and need not
+be: such a person can change the packs and the code themselves (see Trust above).
 
 **Format: pickle** (zlib-compressed, a quarter of the size for about 0.5 ms), measured against
 JSON of the parsed trees and line maps on the bundled files: unpickling the finished objects takes
@@ -47,15 +53,14 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import hashlib
 import importlib
 import io
 import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from importlib.util import find_spec
+from importlib.util import find_spec, source_hash
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -73,7 +78,7 @@ from core.scenario import Scenario
 
 FILE_NAME = "bundled-packs.compiled"
 """The precompiled file, in the resources directory."""
-MAGIC = b"clausewise-precompiled-packs/2\n"
+MAGIC = b"clausewise-precompiled-packs/3\n"
 STAMP_MODULE = "_clausewise_code_digest"
 """In a frozen app: the module (in its code archive) whose ``CODE_DIGEST`` is the bundled code's digest."""
 CODE_ROOT = Path(__file__).resolve().parent.parent
@@ -130,9 +135,16 @@ def example_files(resources: Path) -> list[str]:
     return [f"examples/{p.name}" for p in sorted((Path(resources) / "examples").glob(f"*{SCENARIO_SUFFIX}"))]
 
 
-def _record(h: Any, name: str, data: bytes) -> None:
-    h.update(b"%d:%s\0%d\0" % (len(name), name.encode("utf-8"), len(data)))
-    h.update(data)
+def digest(chunks: Iterable[bytes]) -> str:
+    """The digest (hex) of the byte strings ``chunks`` in this order (see Digests above)."""
+    return source_hash(b"".join(source_hash(chunk) for chunk in chunks)).hex()
+
+
+def _records(files: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
+    """Each file's name and size, then its bytes: what a digest of several files covers."""
+    for name, data in files:
+        yield b"%d:%s\0%d\0" % (len(name), name.encode("utf-8"), len(data))
+        yield data
 
 
 def yaml_init() -> Path:
@@ -146,11 +158,9 @@ def yaml_init() -> Path:
 def code_digest(code_files: Iterable[str], *, code_root: Path = CODE_ROOT, yaml: Path | None = None) -> str:
     """The digest of the sources ``code_files`` (relative to ``code_root``) and of PyYAML's
     ``__init__.py`` (default: this process's). Raises OSError if one cannot be read."""
-    h = hashlib.sha256()
-    for rel in code_files:
-        _record(h, rel, code_root.joinpath(*rel.split("/")).read_bytes())
-    _record(h, "yaml", (yaml or yaml_init()).read_bytes())
-    return h.hexdigest()
+    files = [(rel, code_root.joinpath(*rel.split("/")).read_bytes()) for rel in code_files]
+    files.append(("yaml", (yaml or yaml_init()).read_bytes()))
+    return digest(_records(files))
 
 
 def running_code_digest(code_files: Iterable[str]) -> str:
@@ -162,18 +172,15 @@ def running_code_digest(code_files: Iterable[str]) -> str:
 
 
 def compute_key(resources: Path, code: str) -> tuple[str, dict[str, bytes]]:
-    """The key (hex SHA-256) of the objects built from ``resources`` by the code whose digest is
+    """The key (hex digest) of the objects built from ``resources`` by the code whose digest is
     ``code``, and the bytes of each input file (by name relative to ``resources``).
 
     Raises OSError when a file cannot be read.
     """
-    h = hashlib.sha256(MAGIC)
-    _record(h, "python", sys.version.encode("utf-8"))
-    _record(h, "code", code.encode("ascii"))
     inputs = {rel: Path(resources).joinpath(*rel.split("/")).read_bytes() for rel in input_files(resources)}
-    for rel, data in inputs.items():
-        _record(h, "resources/" + rel, data)
-    return h.hexdigest(), inputs
+    files = [("python", sys.version.encode("utf-8")), ("code", code.encode("ascii"))]
+    files += [("resources/" + rel, data) for rel, data in inputs.items()]
+    return digest([MAGIC, *_records(files)]), inputs
 
 
 def _decode(raw: bytes) -> str:
@@ -276,7 +283,7 @@ PARTS = 4
 def split(raw: bytes) -> tuple[dict[str, Any] | None, tuple[bytes, ...]]:
     """Header and the :data:`PARTS` payloads; a None header if the file is not intact.
 
-    The layout: :data:`MAGIC`, then one line each for the key, the SHA-256 of the compressed
+    The layout: :data:`MAGIC`, then one line each for the key, the digest of the compressed
     payload, the sizes of each part but the last, and the code files; then the payload.
     """
     nothing = None, (b"",) * PARTS
@@ -285,8 +292,8 @@ def split(raw: bytes) -> tuple[dict[str, Any] | None, tuple[bytes, ...]]:
     lines = raw[len(MAGIC) :].split(b"\n", 4)
     if len(lines) != 5:
         return nothing
-    key, digest, sizes, code, body = lines
-    if hashlib.sha256(body).hexdigest().encode() != digest:
+    key, body_digest, sizes, code, body = lines
+    if digest([body]).encode() != body_digest:
         return nothing
     payload = zlib.decompress(body)
     ends = [0]
