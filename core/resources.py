@@ -18,8 +18,10 @@ MESSAGES_FILE = "messages/en.yaml"
 """The English message catalogue (the memo's words, and every translation's fallback)."""
 
 
+@cache
 def resources_dir() -> Path:
-    """The ``resources/`` directory, in a source checkout, an installed wheel or a frozen app."""
+    """The ``resources/`` directory, in a source checkout, an installed wheel or a frozen app
+    (found once: resolving the path asks the file system about each of its folders)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"

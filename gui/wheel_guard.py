@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QScrollBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
-WHEEL_SENSITIVE = (QComboBox, QAbstractSpinBox, QAbstractSlider)
-"""Inputs whose value a mouse wheel would change (scroll bars excepted: scrolling is their job)."""
+WHEEL_SENSITIVE = ("QComboBox", "QAbstractSpinBox", "QAbstractSlider")
+"""Inputs whose value a mouse wheel would change (scroll bars excepted: scrolling is their job),
+by Qt class name: asking Qt needs none of these classes made in Python at start-up."""
 
 
 def wheel_sensitive(widget: QObject) -> bool:
     """Whether a wheel turned over ``widget`` would change a value (a drop-down, spin box, slider)."""
-    return isinstance(widget, WHEEL_SENSITIVE) and not isinstance(widget, QScrollBar)
+    return any(widget.inherits(kind) for kind in WHEEL_SENSITIVE) and not widget.inherits("QScrollBar")
 
 
 def no_wheel_focus(widget: QWidget) -> None:
@@ -57,10 +49,12 @@ def _has_focus(widget) -> bool:
     return focus is not None and (focus is widget or widget.isAncestorOf(focus))
 
 
-def _scroll_instead(widget, event: QWheelEvent) -> None:
+def _scroll_instead(widget, event) -> None:
     """Hand the wheel to the nearest scroll area around ``widget`` (if any)."""
+    from PySide6.QtGui import QWheelEvent
+
     area = widget.parentWidget()
-    while area is not None and not isinstance(area, QAbstractScrollArea):
+    while area is not None and not area.inherits("QAbstractScrollArea"):
         area = area.parentWidget()
     if area is None:
         return
