@@ -141,10 +141,10 @@ def _open_window(argv: list[str]):
         if not window.open_example(default_example()):
             window.show_session()
         window.show()  # once, with the example in place: the window is laid out once
-        _accept_file_open_events(app, window)
+        accept_file_open_events(app, window)
     else:
         window.show()
-        _accept_file_open_events(app, window)
+        accept_file_open_events(app, window)
         if not window.open_path(Path(argv[0]), asked=True):
             # Never leave an example on screen that the user might take for their file.
             window.show_session()
@@ -152,9 +152,13 @@ def _open_window(argv: list[str]):
     return app, window
 
 
-def _accept_file_open_events(app, window) -> None:
-    """macOS passes double-clicked files as events, not arguments. The filter (which sees every event
-    of the application) is installed once the window has shown: those events come from the event
-    loop, and the thousands of events of building and showing the window need not pass through Python."""
+def accept_file_open_events(app, window, platform: str = sys.platform) -> None:
+    """macOS passes double-clicked files as events, not arguments. There the filter (which sees every
+    event of the application) is installed once the window has shown: those events come from the
+    event loop, and the thousands of events of building and showing the window need not pass through
+    Python. No other system sends them: there no filter is installed at all (it made building the
+    form's later questions, or any other change of the window, take half as long again)."""
+    if platform != "darwin":
+        return
     window.file_open_filter = _FileOpenFilter(window)
     app.installEventFilter(window.file_open_filter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -174,8 +174,8 @@ class ScenarioForm(QScrollArea):
 
         Only what changes is shown or hidden: showing a widget that is not hidden still polishes it
         and lays it out at once, even before the window shows. Before the window first shows, only
-        the first :data:`FIRST_SCREEN` asked questions are built; the others wait for the first pass
-        of the event loop (:meth:`FormRows.build_waiting`) and are built at once if asked for."""
+        the first :data:`FIRST_SCREEN` asked questions are built; the others wait until the form has
+        first been painted (:meth:`FormRows.wait`) and are built at once if asked for."""
         shown = set(visible)
         early = not self.window().isVisible()
         first = 0
@@ -190,7 +190,7 @@ class ScenarioForm(QScrollArea):
                 else:
                     self.rows.build(fid, shown=True)
                     first += 1
-        self.rows.wait_for_the_event_loop(waiting)
+        self.rows.wait(waiting)
         for section_id, box in self.sections.items():
             _set_shown(box, any(fid in shown for fid in self.rows.section_fields[section_id]))
 
@@ -204,6 +204,23 @@ class ScenarioForm(QScrollArea):
         return True
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` in the pass of the event loop after ``widget`` is first painted (watching
+    ``widget`` alone, and only until then)."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+            self.deleteLater()
+        return False
+
+
 def _set_shown(widget: QWidget, shown: bool) -> None:
     """Show or hide ``widget`` if it is not already so."""
     if widget.isHidden() == shown:
@@ -212,15 +229,17 @@ def _set_shown(widget: QWidget, shown: bool) -> None:
 
 FIRST_SCREEN = 5
 """Asked questions built before the window first shows: about what a window of the usual size shows
-(four or five). The ones further down are built in the first passes of the event loop, one per pass,
-so the window shows without waiting for questions below its edge."""
+(four, and the top of a fifth). The ones further down are built together once the form has first
+been painted, so the window shows without waiting for questions below its edge. (Built one per
+pass of the event loop instead, each would have the form laid out and the window painted again:
+three times the work in all.)"""
 
 
 class FormRows(Mapping[str, FieldRow]):
     """The form's question rows by field id, each built the first time it is shown or asked for.
 
     A scenario asks about half the questions; the others are not made at start-up, and of those it
-    asks, the ones below the first screen are made once the window has shown (:meth:`build_waiting`).
+    asks, the ones below the first screen are made once the form has first been painted (:meth:`wait`).
     A row built after the rest of the window joins the Tab order where it stands in the form (Qt
     would put it last), and the values shown before it existed are put in it.
     """
@@ -236,7 +255,8 @@ class FormRows(Mapping[str, FieldRow]):
         self.order = [fid for s in questionnaire.sections for fid in s.fields]
         self.built: dict[str, FieldRow] = {}
         self.waiting: list[str] = []
-        """Asked questions, in form order, to be built in the next passes of the event loop."""
+        """Asked questions, in form order, to be built once the form has first been painted."""
+        self._watch: _AfterFirstPaint | None = None
         self.pending: dict[str, object] = {}
         """Values shown while a row did not exist yet."""
         self.last_stop: dict[str, QWidget] = {}
@@ -259,20 +279,18 @@ class FormRows(Mapping[str, FieldRow]):
     def __len__(self) -> int:
         return len(self.order)
 
-    def wait_for_the_event_loop(self, waiting: list[str]) -> None:
-        """Build the asked questions ``waiting`` (in form order) one per pass of the event loop,
-        from the next pass on (the ones still waiting from an earlier call are dropped)."""
-        start = waiting and not self.waiting
+    def wait(self, waiting: list[str]) -> None:
+        """Build the asked questions ``waiting`` (in form order) in the pass of the event loop after
+        the form is first painted (any still waiting from an earlier call are dropped)."""
         self.waiting = list(waiting)
-        if start:
-            QTimer.singleShot(0, self.form, self.build_waiting)
+        if self.waiting and self._watch is None:
+            self._watch = _AfterFirstPaint(self.form.widget(), self.build_waiting)
 
     def build_waiting(self) -> None:
-        """Build the next waiting question, and ask the event loop to come back for the one after."""
-        if self.waiting:
+        """Build every waiting question, in form order."""
+        self._watch = None
+        while self.waiting:
             self.build(self.waiting.pop(0), shown=True)
-        if self.waiting:
-            QTimer.singleShot(0, self.form, self.build_waiting)
 
     def show_value(self, field_id: str, value: object) -> None:
         """Show ``value`` in the row, now or when it is built."""

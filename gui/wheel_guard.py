@@ -24,6 +24,9 @@ def no_wheel_focus(widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
+_POLISH, _WHEEL = QEvent.Type.Polish, QEvent.Type.Wheel
+
+
 class WheelGuard(QObject):
     """Application-wide: the wheel changes an input only while it has keyboard focus.
 
@@ -35,10 +38,10 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Guard wheel events; make wheel-sensitive inputs take focus by click or Tab only."""
-        kind = event.type()
-        if kind == QEvent.Type.Polish and wheel_sensitive(watched):
+        kind = event.type()  # every event of the application comes here: the kinds are looked up once
+        if kind is _POLISH and wheel_sensitive(watched):
             no_wheel_focus(watched)  # type: ignore[arg-type]
-        elif kind == QEvent.Type.Wheel and wheel_sensitive(watched) and not _has_focus(watched):
+        elif kind is _WHEEL and wheel_sensitive(watched) and not _has_focus(watched):
             _scroll_instead(watched, event)  # type: ignore[arg-type]
             return True
         return False

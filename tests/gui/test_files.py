@@ -144,3 +144,24 @@ def test_damaged_settings_and_drafts_never_stop_the_app(qtbot, packs):
         (window.session.autosave_dir / "draft.json").write_text(junk, encoding="utf-8")
         assert window.session.pending_draft() is None
     window.offer_restore()
+
+
+def test_files_handed_over_by_macos_are_opened_and_no_other_system_gets_a_filter(qtbot, window, tmp_path):
+    """macOS hands a double-clicked file to the running app as a QFileOpenEvent: it is opened. No
+    other system sends one, so no filter that sees every event of the application is installed there."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import accept_file_open_events
+
+    app = QApplication.instance()
+    accept_file_open_events(app, window, platform="linux")
+    assert getattr(window, "file_open_filter", None) is None
+    path = tmp_path / "handed-over.scenario.yaml"
+    path.write_bytes((core.resources_dir() / "examples" / "body-cam-patrol-uk.scenario.yaml").read_bytes())
+    accept_file_open_events(app, window, platform="darwin")
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(path)))
+        assert window.session.path == path
+    finally:
+        app.removeEventFilter(window.file_open_filter)

@@ -194,7 +194,7 @@ def _started(qtbot, packs, monkeypatch):
 
 def test_questions_below_the_first_screen_are_built_once_the_window_shows(qtbot, packs, monkeypatch, body_cam):
     """At start-up only the first screenful of asked questions is built before the window shows; the
-    event loop builds the others, one per pass, and the form ends exactly as when every question is
+    others are built once the form has been painted, and the form ends exactly as when every question is
     built at once (``body_cam``: the example opened in a shown window): the same rows, shown and
     hidden alike, with the same answers, in the same Tab order."""
     w = _started(qtbot, packs, monkeypatch)
