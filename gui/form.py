@@ -191,8 +191,10 @@ class ScenarioForm(QScrollArea):
                     self.rows.build(fid, shown=True)
                     first += 1
         self.rows.wait(waiting)
+        built = self.rows.built
         for section_id, box in self.sections.items():
-            _set_shown(box, any(fid in shown for fid in self.rows.section_fields[section_id]))
+            # A section shows with its first question: those still waiting show it when built.
+            _set_shown(box, any(fid in shown and fid in built for fid in self.rows.section_fields[section_id]))
 
     def focus_field(self, field_id: str) -> bool:
         """Scroll to a field and give it keyboard focus; False if it is not shown."""
@@ -317,8 +319,10 @@ class FormRows(Mapping[str, FieldRow]):
         self._join_tab_order(field_id, row)
         if not shown:
             row.hide()
-        elif self.form.isVisible():
-            row.show()
+        else:
+            _set_shown(self.form.sections[section], True)
+            if self.form.isVisible():
+                row.show()
         return row
 
     def _join_tab_order(self, field_id: str, row: FieldRow) -> None:
