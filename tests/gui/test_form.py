@@ -202,10 +202,15 @@ def test_questions_below_the_first_screen_are_built_once_the_window_shows(qtbot,
     assert len(asked) > FIRST_SCREEN + 5
     assert list(w.form.rows.built) == asked[:FIRST_SCREEN]
     assert w.form.rows.waiting == asked[FIRST_SCREEN:]
+    for sid, box in w.form.sections.items():  # a section shows with its first built question
+        assert box.isHidden() != any(f in w.form.rows.built for f in w.form.rows.section_fields[sid]), sid
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: not w.form.rows.waiting, timeout=5000)
     reference = body_cam.form
+    assert {s: b.isHidden() for s, b in w.form.sections.items()} == {
+        s: b.isHidden() for s, b in reference.sections.items()
+    }
     assert set(w.form.rows.built) == set(reference.rows.built) == set(asked)
     for fid in asked:
         row, expected = w.form.rows.built[fid], reference.rows.built[fid]
