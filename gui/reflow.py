@@ -6,7 +6,7 @@ drop-down lists may become narrower than their longest entry (their list still s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from gui.wheel_guard import no_wheel_focus
@@ -15,6 +15,10 @@ FRAME = 8
 """Room above, below and after the label, in pixels (as much as a one-line checkbox has)."""
 SPACING = 6
 """Between the box and its label."""
+ROOM = 20
+"""After the label in the preferred width (as much as the checkbox had when it drew its own label:
+forms choose one or two columns of boxes as before)."""
+_WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 
 
 class WrappingCheckBox(QCheckBox):
@@ -42,12 +46,19 @@ class WrappingCheckBox(QCheckBox):
         return self.label.text()
 
     def setText(self, text: str) -> None:  # type: ignore[override]
-        """Change the label."""
+        """Change the label (and the accessible name, where it was the label)."""
+        if self.accessibleName() == self.label.text():
+            self.setAccessibleName(text)
         self.label.setText(text)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        """The label as it prefers to be (on one line, unless it is very long), beside the box."""
-        return self.layout().totalSizeHint()
+        """The label on one line, beside the box (a word-wrapping QLabel would prefer a narrower,
+        taller shape: forms would then put two columns of boxes where one line of each fits)."""
+        margins = self.layout().contentsMargins()
+        line = self.label.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, self.label.text())
+        width = margins.left() + line.width() + max(margins.right(), ROOM)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the label's longest word allows."""

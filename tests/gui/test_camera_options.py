@@ -40,3 +40,30 @@ def test_the_none_option_still_loads_from_a_scenario_file(packs):
     assert scenario.answers["camera.platforms"] == ("none",)
     option = next(o for o in packs.questionnaire.fields["camera.platforms"].options if o.value == "none")
     assert option.offered is False
+
+
+def test_a_wrapping_checkbox_prefers_its_label_on_one_line_and_wraps_when_narrow(qtbot):
+    """Its preferred size has the label on one line (so forms choose columns as for a plain
+    checkbox); narrower, the label wraps and the box grows taller; a click on the label toggles it;
+    its accessible name follows its label."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from gui.reflow import WrappingCheckBox
+
+    text = "Amazon Bedrock (or another AWS AI service)"
+    box = WrappingCheckBox(text)
+    qtbot.addWidget(box)
+    line = box.label.fontMetrics().height()
+    hint = box.sizeHint()
+    margins = box.layout().contentsMargins()
+    assert box.label.heightForWidth(hint.width() - margins.left() - margins.right()) == line
+    assert box.heightForWidth(hint.width() // 2) > hint.height()
+    assert box.minimumSizeHint().width() < hint.width() // 2
+    box.resize(hint)
+    box.show()
+    qtbot.waitExposed(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(hint.width() - 20, hint.height() // 2))
+    assert box.isChecked(), "a click on the label toggles the box"
+    assert box.text() == box.accessibleName() == text
+    box.setText("Another cloud AI service")
+    assert box.accessibleName() == "Another cloud AI service"

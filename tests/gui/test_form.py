@@ -237,3 +237,30 @@ def test_a_question_no_longer_asked_is_not_built_by_the_event_loop(qtbot, packs,
     qtbot.waitUntil(lambda: not w.form.rows.waiting, timeout=5000)
     assert not set(dropped) & set(w.form.rows.built)
     assert set(still) <= set(w.form.rows.built)
+
+
+def test_a_window_gone_at_its_first_paint_leaves_no_question_to_build(qtbot, packs):
+    """If the window is deleted in the pass of its first paint, the questions still waiting are not
+    built on its deleted widgets (the event loop raises nothing)."""
+    import shiboken6
+    from PySide6.QtCore import QEvent, QObject
+
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    w = MainWindow(packs, Settings(), show_empty=False)
+    w.ask_save_changes = lambda *_: "discard"
+    w.open_example(BODY_CAM)
+    assert w.form.rows.waiting
+
+    class DeleteAtPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and shiboken6.isValid(w):
+                w.deleteLater()
+            return False
+
+    spy = DeleteAtPaint()
+    w.form.widget().installEventFilter(spy)
+    w.show()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(w), timeout=5000)
+    qtbot.wait(50)  # the pass in which the waiting questions would have been built

@@ -66,6 +66,7 @@ def test_the_example_is_shown_evaluated_without_loading_what_it_does_not_need(st
         "gui.memo_flow",
         "gui.worker",
         "html",
+        "hashlib",
     )
     for lazy in lazy_ones:
         assert lazy not in loaded, f"{lazy} is imported at start-up"
