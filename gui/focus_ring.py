@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.qt_kinds import inherits_any
 from gui.style import FOCUS
 
 WIDTH = 3
@@ -32,15 +33,11 @@ def ring_target(widget: QWidget | None) -> QWidget | None:
     if widget is None or widget.window().windowType() == Qt.WindowType.Popup:
         return None  # a drop-down list or calendar: it has the keyboard only while it is open
     parent = widget.parentWidget()
-    if widget.inherits("QLineEdit") and parent is not None and _any_of(parent, ("QComboBox", "QAbstractSpinBox")):
+    if widget.inherits("QLineEdit") and parent is not None and inherits_any(parent, ("QComboBox", "QAbstractSpinBox")):
         return parent  # the editor inside a box: the ring goes round the whole box
-    if _any_of(widget, RINGED) or (widget.inherits("QLabel") and widget.property("focusable")):
+    if inherits_any(widget, RINGED) or (widget.inherits("QLabel") and widget.property("focusable")):
         return widget
     return None
-
-
-def _any_of(widget: QWidget, class_names: tuple[str, ...]) -> bool:
-    return any(widget.inherits(name) for name in class_names)
 
 
 def make_focusable_label(label: QWidget) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 import core
+from gui.qt_kinds import inherits_any
 
 
 def _action(w, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -128,7 +129,7 @@ TEXT_FIELDS = ("QLineEdit", "QAbstractSpinBox", "QPlainTextEdit", "QTextEdit")
 
 def is_text_field(widget: QWidget) -> bool:
     """Whether ``widget`` edits text when focused (a drop-down list you can type in included)."""
-    if any(widget.inherits(kind) for kind in TEXT_FIELDS):
+    if inherits_any(widget, TEXT_FIELDS):
         return True
     return widget.inherits("QComboBox") and widget.isEditable()  # type: ignore[attr-defined]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.qt_kinds import inherits_any
+
 WHEEL_SENSITIVE = ("QComboBox", "QAbstractSpinBox", "QAbstractSlider")
 """Inputs whose value a mouse wheel would change (scroll bars excepted: scrolling is their job),
 by Qt class name: asking Qt needs none of these classes made in Python at start-up."""
@@ -12,7 +14,7 @@ by Qt class name: asking Qt needs none of these classes made in Python at start-
 
 def wheel_sensitive(widget: QObject) -> bool:
     """Whether a wheel turned over ``widget`` would change a value (a drop-down, spin box, slider)."""
-    return any(widget.inherits(kind) for kind in WHEEL_SENSITIVE) and not widget.inherits("QScrollBar")
+    return inherits_any(widget, WHEEL_SENSITIVE) and not widget.inherits("QScrollBar")
 
 
 def no_wheel_focus(widget: QWidget) -> None:

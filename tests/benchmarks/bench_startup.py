@@ -30,14 +30,15 @@ import resource, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-def ready(then_complete=None):
+def ready(done=lambda: True):
+    # the window is shown: say so, then wait until done() (the work left after the first frame)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"ready {rss}", flush=True)
-    (then_complete or complete)()
+    until(done)
 
-def complete(done=lambda: True):
+def until(done):
     if not done():
-        QTimer.singleShot(0, lambda: complete(done))
+        QTimer.singleShot(0, lambda: until(done))
         return
     print("complete", flush=True)
     QApplication.instance().quit()
@@ -49,7 +50,7 @@ APP = (
 def ready_evaluated():  # the window must show the example's evaluated verdict and findings by then
     window = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "verdict_label"))
     print("verdict", window.verdict_label.text(), "|", len(window.findings.toPlainText()), flush=True)
-    ready(lambda: complete(lambda: not window.form.rows.waiting))  # then until every question is built
+    ready(lambda: not window.form.rows.waiting)  # then until every question is built
 
 app = QApplication([sys.argv[0]])
 QTimer.singleShot(0, ready_evaluated)
