@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 import core
@@ -184,6 +185,9 @@ class CountryInput(FieldInput):
         layout.addWidget(self.picker, 1)
         self.setFocusProxy(self.picker)
 
+    def tab_stops(self) -> list[QWidget]:
+        return [self.picker, self.picker.lineEdit()]
+
     def value(self) -> Any:
         return self.picker.code()
 
@@ -223,6 +227,9 @@ class CountriesInput(FieldInput):
         layout.addWidget(self.list)
         self.setFocusProxy(self.picker)
         self._update_state()
+
+    def tab_stops(self) -> list[QWidget]:
+        return [self.picker, self.picker.lineEdit(), self.remove, self.none_box, self.list]
 
     def _codes(self) -> list[str]:
         return [self.list.item(i).data(CODE_ROLE) for i in range(self.list.count())]

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,6 +29,7 @@ import core
 from gui.markup import escape
 from gui.session_view import SigningChoice, SigningField, SigningForm
 from gui.style import style_label
+from gui.wheel_guard import GuardedComboBox
 
 
 class NewIdentityDialog(QDialog):
@@ -122,7 +122,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, suggested: Path, timestamp_url: str, last_identity: str) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export signed memo")
-        self.identity = QComboBox()
+        self.identity = GuardedComboBox()
         self.identity.setAccessibleName("Signing identity")
         self.new_identity = QPushButton("&New identity…")
         self.new_identity.clicked.connect(self._create_identity)

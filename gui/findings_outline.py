@@ -40,11 +40,6 @@ class PinnedVerdict(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName("Overall verdict")
         make_focusable_label(self)
-        # A focusable label keeps its text in a private Qt object (QWidgetTextControl), made with the
-        # first text. Made here, before the window installs its application-wide event filter
-        # (gui.wheel_guard): that filter would be handed the unknown object's first event, and
-        # PySide6 would load every Qt class and enum (some 20 ms at start-up) looking for its type.
-        self.setText(" ")
 
     def show_evaluation(self, evaluation: core.Evaluation) -> None:
         """Show ``evaluation``'s overall verdict and counts."""

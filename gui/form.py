@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 import core
 from gui.inputs import make_input
 from gui.style import style_label
-from gui.wheel_guard import no_wheel_focus
+from gui.wheel_guard import GuardedDateEdit
 
 
 def title_edit() -> QLineEdit:
@@ -35,14 +34,13 @@ def title_edit() -> QLineEdit:
     return edit
 
 
-def as_of_edit() -> QDateEdit:
+def as_of_edit() -> GuardedDateEdit:
     """The evaluation date's picker, off until a fixed date is chosen."""
-    edit = QDateEdit()
+    edit = GuardedDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setAccessibleName("Evaluation date")
     edit.setEnabled(False)
-    no_wheel_focus(edit)
     return edit
 
 
@@ -87,7 +85,7 @@ class ScenarioForm(QScrollArea):
         # are asked would change the width of every row, and every wrapped line be laid out again.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setAccessibleName("Scenario form")
-        body = QWidget()
+        body = FormBody()
         outer = QVBoxLayout(body)
         self.setWidget(body)  # before the rows: they are polished and laid out when shown, the hidden ones not at all
 
@@ -206,21 +204,23 @@ class ScenarioForm(QScrollArea):
         return True
 
 
-class _AfterFirstPaint(QObject):
-    """Calls ``then`` in the pass of the event loop after ``widget`` is first painted (watching
-    ``widget`` alone, and only until then)."""
+class FormBody(QWidget):
+    """The widget the form's rows sit in; says when it is first painted (``first_painted``).
 
-    def __init__(self, widget: QWidget, then) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
+    A paint handler, not an event filter: a filter would be handed every event of building and
+    showing the form, and have PySide6 make the Python class of every kind of Qt event."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, self.then)  # dropped if the widget goes first
-            self.deleteLater()
-        return False
+    first_painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            self.first_painted.emit()
 
 
 def _set_shown(widget: QWidget, shown: bool) -> None:
@@ -258,7 +258,7 @@ class FormRows(Mapping[str, FieldRow]):
         self.built: dict[str, FieldRow] = {}
         self.waiting: list[str] = []
         """Asked questions, in form order, to be built once the form has first been painted."""
-        self._watch: _AfterFirstPaint | None = None
+        self._watching = False
         self.pending: dict[str, object] = {}
         """Values shown while a row did not exist yet."""
         self.last_stop: dict[str, QWidget] = {}
@@ -285,12 +285,22 @@ class FormRows(Mapping[str, FieldRow]):
         """Build the asked questions ``waiting`` (in form order) in the pass of the event loop after
         the form is first painted (any still waiting from an earlier call are dropped)."""
         self.waiting = list(waiting)
-        if self.waiting and self._watch is None:
-            self._watch = _AfterFirstPaint(self.form.widget(), self.build_waiting)
+        body = self.form.widget()
+        if not self.waiting or self._watching:
+            return
+        if body.painted:  # already on screen: the next pass
+            QTimer.singleShot(0, body, self.build_waiting)
+            return
+        self._watching = True
+        body.first_painted.connect(self._first_painted, Qt.ConnectionType.SingleShotConnection)
+
+    def _first_painted(self) -> None:
+        # the pass of the event loop after the first paint (dropped if the form goes first)
+        QTimer.singleShot(0, self.form.widget(), self.build_waiting)
 
     def build_waiting(self) -> None:
         """Build every waiting question, in form order."""
-        self._watch = None
+        self._watching = False
         while self.waiting:
             self.build(self.waiting.pop(0), shown=True)
 
@@ -326,10 +336,7 @@ class FormRows(Mapping[str, FieldRow]):
         return row
 
     def _join_tab_order(self, field_id: str, row: FieldRow) -> None:
-        window = row.window()  # not the lists that drop down from a box: they are windows of their own
-        stops = [
-            w for w in row.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window
-        ]
+        stops = row.input.tab_stops()
         if not stops:
             return
         previous: QWidget = self.form.notes  # the last field before the questions

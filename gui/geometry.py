@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 import core
@@ -57,7 +57,12 @@ def placement_store() -> QSettings:
 
 
 class WindowPlacement(QObject):
-    """Places ``window`` when created, keeps it within its screen, remembers it when closed."""
+    """Places ``window`` when created, keeps it within its screen, remembers it when closed.
+
+    The window tells it when it first shows (:meth:`shown`) and when it closes (:meth:`save`); it
+    follows the window's size through the signals of its native window. No event filter: one on the
+    window would hand every event of building and showing it to Python (and have PySide6 make the
+    Python class of every kind of Qt event, some 5 ms, before the first frame)."""
 
     def __init__(self, window: QMainWindow, splitter: QSplitter, store: QSettings | None = None) -> None:
         super().__init__(window)
@@ -65,10 +70,20 @@ class WindowPlacement(QObject):
         self.splitter = splitter
         self.store = store or placement_store()
         self.key = screen_key(window)
-        self.pending_sizes: list[int] | None = None
+        self._native = None
         self._restore()
-        window.installEventFilter(self)
-        splitter.installEventFilter(self)
+
+    def shown(self) -> None:
+        """The window has shown: from now on, check after every resize that it still fits its screen
+        (after a zoom made its content grow)."""
+        native = self.window.windowHandle()
+        if native is not None and native is not self._native:
+            self._native = native
+            native.widthChanged.connect(self._resized)
+            native.heightChanged.connect(self._resized)
+
+    def _resized(self, _size: int) -> None:
+        QTimer.singleShot(0, self, self.keep_on_screen)
 
     def _restore(self) -> None:
         saved = self.store.value(f"{self.key}/geometry")
@@ -83,12 +98,9 @@ class WindowPlacement(QObject):
             except (TypeError, ValueError):
                 return
             if any(v > 0 for v in values) and all(v >= 0 for v in values):
-                self.pending_sizes = values  # applied once the window is laid out (shown)
-
-    def _apply_sizes(self) -> None:
-        if self.pending_sizes is not None:
-            self.splitter.setSizes(self.pending_sizes)
-            self.pending_sizes = None
+                # Before the window shows: the splitter keeps them and shares out its width by them
+                # when it first gets it, so the window is laid out once, not again with these sizes.
+                self.splitter.setSizes(values)
 
     def available(self) -> QRect:
         """The screen area free for windows (without task bars and docks)."""
@@ -115,18 +127,6 @@ class WindowPlacement(QObject):
         fitted = fit_rect(rect, inner)
         if fitted != rect:
             self.window.setGeometry(fitted)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Save on close; after every resize, check the window still fits its screen; restore the
-        splitter once it has its width."""
-        if watched is self.window:
-            if event.type() == QEvent.Type.Close:
-                self.save()
-            elif event.type() == QEvent.Type.Resize:
-                QTimer.singleShot(0, self, self.keep_on_screen)
-        elif watched is self.splitter and event.type() == QEvent.Type.Resize and self.pending_sizes is not None:
-            QTimer.singleShot(0, self, self._apply_sizes)  # after the splitter has shared out its new width
-        return False
 
 
 def _truthy(value: object) -> bool:

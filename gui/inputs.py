@@ -49,6 +49,17 @@ class FieldInput(QWidget):
         """Show ``value`` without emitting ``changed``."""
         raise NotImplementedError
 
+    def tab_stops(self) -> list[QWidget]:
+        """The widgets the Tab key stops at, in order (the form puts them in its Tab order).
+
+        This default looks through every child; the inputs below name theirs, which is the same
+        list (tests/gui/test_form.py checks it for every question) without making a Python
+        object for each of Qt's private children at start-up."""
+        window = self.window()  # not the lists that drop down from a box: they are windows of their own
+        return [
+            w for w in self.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window
+        ]
+
 
 class ChoiceInput(FieldInput):
     """A drop-down list whose first entry is "Not answered" (for lists too long for radio buttons)."""
@@ -69,6 +80,9 @@ class ChoiceInput(FieldInput):
         layout.addWidget(self.combo)
         layout.addStretch(1)
         self.setFocusProxy(self.combo)
+
+    def tab_stops(self) -> list[QWidget]:
+        return [self.combo]
 
     def value(self) -> Any:
         return self.combo.currentData()
@@ -116,6 +130,9 @@ class RadioGroupInput(FieldInput):
         self.buttons[None].setChecked(True)
         self.setFocusProxy(self.buttons[None])
         self.group.buttonToggled.connect(self._toggled)
+
+    def tab_stops(self) -> list[QWidget]:
+        return list(self.buttons.values())
 
     def _toggled(self, button: QAbstractButton, checked: bool) -> None:
         if checked:
@@ -230,6 +247,9 @@ class MultiChoiceInput(FieldInput):
         self._update_state()
         first = next(iter(self.boxes.values()))
         self.setFocusProxy(first)
+
+    def tab_stops(self) -> list[QWidget]:
+        return [*self.boxes.values(), self.none_box]
 
     def _lay_out(self, columns: int) -> None:
         """Put the checkboxes in ``columns`` columns (two when there is room, else one)."""

@@ -27,7 +27,6 @@ from gui.settings import Settings
 from gui.style import ReachedHighlight, next_zoom, scale_application_font, window_style
 from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
-from gui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -46,7 +45,6 @@ class MainWindow(MemoActions, QMainWindow):
     def __init__(self, packs: core.PackSet, settings: Settings | None = None, *, show_empty: bool = True) -> None:
         """``show_empty``: evaluate and show the empty scenario now (False when a file is opened next)."""
         super().__init__()
-        self._wheel_guarded = False  # the wheel guard goes in when the window first shows
         self.packs = packs
         self.settings = settings or Settings.load()
         self.session = Session(packs, self, settings=self.settings)
@@ -102,19 +100,10 @@ class MainWindow(MemoActions, QMainWindow):
             self.show_session()
 
     def setVisible(self, visible: bool) -> None:
-        """The wheel guard goes in when the window first shows."""
+        """The placement follows the window from when it shows."""
         super().setVisible(visible)
-        if visible and not self._wheel_guarded:
-            self._guard_wheel()
-
-    def _guard_wheel(self) -> None:
-        """No wheel changes an unfocused input, app-wide. The guard (an application-wide event filter,
-        which every event of every widget passes through) is installed once the window has shown, before
-        anything reaches it from the user, so the thousands of events of building and showing it do not
-        pass through Python. The inputs built so far were made to take focus by click or Tab only when
-        built (``wheel_guard.no_wheel_focus``); the guard does it for later ones when they are polished."""
-        self._wheel_guarded = True
-        install_wheel_guard(QApplication.instance())
+        if visible:
+            self.placement.shown()
 
     @property
     def prompts(self) -> DialogPrompts:
@@ -360,7 +349,9 @@ class MainWindow(MemoActions, QMainWindow):
         self.session.offer_restore()
 
     def closeEvent(self, event) -> None:
-        """Ask about unsaved changes; remove the autosaved draft on a clean exit."""
+        """Remember the window's placement; ask about unsaved changes; remove the autosaved draft on
+        a clean exit."""
+        self.placement.save()
         if not self.session.close():
             event.ignore()
             return

@@ -7,9 +7,9 @@ drop-down lists may become narrower than their longest entry (their list still s
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
-from gui.wheel_guard import no_wheel_focus
+from gui.wheel_guard import GuardedComboBox
 
 FRAME = 8
 """Room above, below and after the label, in pixels (as much as a one-line checkbox has)."""
@@ -69,14 +69,10 @@ class WrappingCheckBox(QCheckBox):
         return self.rect().contains(pos)
 
 
-class ShrinkingComboBox(QComboBox):
+class ShrinkingComboBox(GuardedComboBox):
     """A drop-down list that may become narrower than its longest entry: its list, when it drops
-    down, still shows every entry whole. Call :meth:`let_shrink` once the entries are in. It takes
-    focus by click or Tab only (the mouse wheel changes it only when focused: ``gui.wheel_guard``)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        no_wheel_focus(self)
+    down, still shows every entry whole. Call :meth:`let_shrink` once the entries are in. The mouse
+    wheel changes it only while it has keyboard focus (``gui.wheel_guard``)."""
 
     def let_shrink(self, minimum: int = 140) -> None:
         """Allow widths down to ``minimum`` (or the box's own minimum, if smaller)."""

@@ -1,52 +1,66 @@
-"""One mechanism, app-wide: the mouse wheel changes an input only while it has keyboard focus."""
+"""The mouse wheel changes an input only while it has keyboard focus.
+
+Every input the app builds whose value a wheel would change (drop-down lists, the date edit) is
+one of the classes here. Over an unfocused one, the wheel scrolls the area the input sits in
+instead, so scrolling a long form can never change an answer behind the user's back; and none
+takes focus from the wheel (``Qt.WheelFocus`` would let a first turn focus it and the next change
+it). Scroll bars are not guarded: scrolling is their job.
+
+The inputs do it in their own wheel handler. An application-wide event filter did it before: it
+was handed every event of every object of the application, and PySide6 made a Python object (and
+the Python class, with its enums) for each, which before the window's first frame cost as much as
+importing the whole app (docs/TECH-NOTES.md).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
-
-from gui.qt_kinds import inherits_any
-
-WHEEL_SENSITIVE = ("QComboBox", "QAbstractSpinBox", "QAbstractSlider")
-"""Inputs whose value a mouse wheel would change (scroll bars excepted: scrolling is their job),
-by Qt class name: asking Qt needs none of these classes made in Python at start-up."""
-
-
-def wheel_sensitive(widget: QObject) -> bool:
-    """Whether a wheel turned over ``widget`` would change a value (a drop-down, spin box, slider)."""
-    return inherits_any(widget, WHEEL_SENSITIVE) and not widget.inherits("QScrollBar")
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QWidget
 
 
 def no_wheel_focus(widget: QWidget) -> None:
-    """Let ``widget`` take focus by click or Tab only, not from the wheel (``Qt.WheelFocus``).
-
-    For inputs built before the guard is installed (the first window's): those built later are
-    changed by the guard when they are first polished."""
+    """Let ``widget`` take focus by click or Tab only, not from the wheel (``Qt.WheelFocus``)."""
     if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-_POLISH, _WHEEL = QEvent.Type.Polish, QEvent.Type.Wheel
-
-
-class WheelGuard(QObject):
-    """Application-wide: the wheel changes an input only while it has keyboard focus.
-
-    Over an unfocused drop-down, spin box, date edit or slider, the wheel scrolls the area the
-    input sits in instead, so scrolling a long form can never change an answer behind the
-    user's back. Inputs also stop taking focus from the wheel (``Qt.WheelFocus``), which would
-    otherwise let the first turn of the wheel focus them and the next one change them.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Guard wheel events; make wheel-sensitive inputs take focus by click or Tab only."""
-        kind = event.type()  # every event of the application comes here: the kinds are looked up once
-        if kind is _POLISH and wheel_sensitive(watched):
-            no_wheel_focus(watched)  # type: ignore[arg-type]
-        elif kind is _WHEEL and wheel_sensitive(watched) and not _has_focus(watched):
-            _scroll_instead(watched, event)  # type: ignore[arg-type]
-            return True
+def scrolled_instead(widget: QWidget, event) -> bool:
+    """For the wheel handler of a wheel-sensitive input: if ``widget`` does not have the keyboard
+    focus, hand the wheel to the scroll area around it and take the event (True); else False,
+    and the input handles the wheel as usual."""
+    if _has_focus(widget):
         return False
+    _scroll_instead(widget, event)
+    event.accept()  # taken: a real wheel event left ignored would also reach the scroll area through Qt
+    return True
+
+
+class GuardedComboBox(QComboBox):
+    """A drop-down list the wheel changes only while it has keyboard focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        no_wheel_focus(self)
+
+    def wheelEvent(self, event) -> None:
+        if not scrolled_instead(self, event):
+            super().wheelEvent(event)
+
+
+class GuardedDateEdit(QDateEdit):
+    """A date edit the wheel changes only while it has keyboard focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        no_wheel_focus(self)
+
+    def wheelEvent(self, event) -> None:
+        if not scrolled_instead(self, event):
+            super().wheelEvent(event)
+
+
+GUARDED = (GuardedComboBox, GuardedDateEdit)
+"""The wheel-sensitive inputs the app builds (tests check that no other kind is in its windows)."""
 
 
 def _has_focus(widget) -> bool:
@@ -76,16 +90,3 @@ def _scroll_instead(widget, event) -> None:
         event.inverted(),
     )
     QCoreApplication.sendEvent(viewport, copy)
-
-
-WHEEL_GUARD_NAME = "clausewiseWheelGuard"
-
-
-def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
-    """Install the one :class:`WheelGuard` of ``app`` (again: the same one)."""
-    guard = app.findChild(QObject, WHEEL_GUARD_NAME)
-    if not isinstance(guard, WheelGuard):
-        guard = WheelGuard(app)
-        guard.setObjectName(WHEEL_GUARD_NAME)
-        app.installEventFilter(guard)
-    return guard

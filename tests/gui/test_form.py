@@ -172,6 +172,21 @@ def test_questions_not_asked_are_built_late_in_their_place_in_the_tab_order(qtbo
     assert len(visited) == len(form.rows)
 
 
+def test_each_kind_of_input_names_exactly_its_tab_stops(window):
+    """The Tab stops an input names (kept quick at start-up) are the ones a look through all its
+    children finds, in the same order: for every question, with a file's answers in."""
+    from gui.inputs import FieldInput
+
+    window.open_example(BODY_CAM)
+    kinds = set()
+    for field_id in window.form.rows:
+        field_input = window.form.rows[field_id].input
+        kinds.add(type(field_input).__name__)
+        assert field_input.tab_stops() == FieldInput.tab_stops(field_input), field_id
+        assert field_input.tab_stops(), field_id
+    assert len(kinds) >= 6, kinds
+
+
 def _started(qtbot, packs, monkeypatch):
     """A window as the app starts one: the example opened before the window first shows."""
     from gui.main_window import MainWindow

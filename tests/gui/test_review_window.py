@@ -77,6 +77,15 @@ def test_the_window_never_exceeds_its_screen_when_zoomed(qtbot, window):
     assert window.width() <= available.width() and window.height() <= available.height()
 
 
+def test_a_window_grown_past_its_screen_is_brought_back_within_it(qtbot, window):
+    """Whatever makes the window grow (a zoom's larger content, a platform), it is shrunk back within
+    the screen's free area after the resize; followed through the native window's size signals."""
+    available = window.screen().availableGeometry()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(available.width() + 600, available.height() + 400)
+    qtbot.waitUntil(lambda: available.contains(window.geometry()), timeout=3000)
+
+
 def test_focus_ring_is_drawn_thick_round_the_focused_field_only(qtbot, window, packs):
     """One ring for the application (no style sheet restyles every widget); the focused field has a
     3-pixel ring all round it, the field it left has none, and no field changes size."""

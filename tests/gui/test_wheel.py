@@ -119,3 +119,42 @@ def test_radio_buttons_pass_the_wheel_on_and_never_change_the_answer(qtbot, wind
             for notches in (-1, -3, 2):
                 assert not wheel(button, notches), "ignored, so a real wheel goes on to the scroll area"
     assert timing.value() == "real_time" and window.session.scenario.answers["processing.timing"] == "real_time"
+
+
+def test_every_wheel_sensitive_input_the_app_builds_is_guarded(qtbot, window, tmp_path):
+    """The guard lives in the inputs' own classes (no application-wide filter): every drop-down and
+    date edit of the form (every question built), of guided mode and of the signing dialogs is one."""
+    from gui.dialogs import CountersignDialog, ExportDialog
+    from gui.wheel_guard import GUARDED
+
+    window.open_example(EU_RETAILER)
+    list(window.form.rows.values())  # every question's row, asked or not
+    export = ExportDialog(window, suggested=tmp_path / "memo.pdf", timestamp_url="", last_identity="")
+    countersign = CountersignDialog(window, memo=tmp_path / "memo.pdf", timestamp_url="", last_identity="")
+    roots = [window.form, window.guided, export, countersign]
+    found = [w for root in roots for w in wheel_sensitive_inputs(root)]
+    assert len(found) >= 10
+    unguarded = [f"{type(w).__name__} {w.accessibleName()!r}" for w in found if not isinstance(w, GUARDED)]
+    assert not unguarded
+
+
+def test_the_wheel_over_the_unfocused_identity_list_of_the_export_dialog_changes_nothing(qtbot, window, tmp_path):
+    """A dialog has no scroll area to hand the wheel to: an unfocused drop-down just keeps its value."""
+    from gui.dialogs import ExportDialog
+
+    dialog = ExportDialog(window, suggested=tmp_path / "memo.pdf", timestamp_url="", last_identity="")
+    qtbot.addWidget(dialog)
+    for name in ("first", "second", "third"):
+        dialog.identity.addItem(name, name)
+    dialog.identity.setCurrentIndex(1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.output.setFocus()
+    qtbot.waitUntil(dialog.output.hasFocus, timeout=2000)
+    for notches in (-1, 2, -3):
+        wheel(dialog.identity, notches)
+    assert dialog.identity.currentIndex() == 1
+    dialog.identity.setFocus()
+    qtbot.waitUntil(dialog.identity.hasFocus, timeout=2000)
+    wheel(dialog.identity, -1)
+    assert dialog.identity.currentIndex() == 2, "focused, the wheel works as usual"
