@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.qt_kinds import inherits_any
@@ -141,6 +140,8 @@ class _Ring(QWidget):
         return False
 
     def paintEvent(self, event) -> None:
+        from PySide6.QtGui import QColor, QPainter, QPen  # not at start-up: nothing has the ring then
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         pen = QPen(QColor(FOCUS), WIDTH)

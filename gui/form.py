@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 import core
 from gui.inputs import make_input
+from gui.reflow import WrappingLabel
 from gui.style import style_label
 from gui.wheel_guard import GuardedDateEdit
 
@@ -50,14 +51,8 @@ class FieldRow(QWidget):
     def __init__(self, field: core.Field, countries: dict[str, str]) -> None:
         super().__init__()
         self.field = field
-        self.question = QLabel(field.question)
-        self.question.setTextFormat(Qt.TextFormat.PlainText)
-        style_label(self.question, "question")
-        self.question.setWordWrap(True)
-        self.help = QLabel(field.help)
-        self.help.setTextFormat(Qt.TextFormat.PlainText)
-        self.help.setWordWrap(True)
-        style_label(self.help, "help")
+        self.question = style_label(WrappingLabel(field.question), "question")
+        self.help = style_label(WrappingLabel(field.help), "help")
         self.input = make_input(field, countries)
         self.question.setBuddy(self.input)
         layout = QVBoxLayout(self)
@@ -122,10 +117,7 @@ class ScenarioForm(QScrollArea):
             box.setAccessibleName(section.title)
             layout = QVBoxLayout(box)
             if section.help:
-                hint = QLabel(section.help)
-                hint.setTextFormat(Qt.TextFormat.PlainText)
-                style_label(hint, "help")
-                hint.setWordWrap(True)
+                hint = style_label(WrappingLabel(section.help), "help")
                 layout.addWidget(hint)
             places[section.id] = (layout, layout.count())
             self.sections[section.id] = box

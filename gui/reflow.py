@@ -21,6 +21,48 @@ forms choose one or two columns of boxes as before)."""
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 
 
+HEIGHTS_KEPT = 64
+"""Widths a :class:`WrappingLabel` remembers its height for (a window resized by hand asks about
+many; they are forgotten together beyond this)."""
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapping plain-text label that remembers its height for each width it was asked about.
+
+    Qt lays a wrapping label's text out anew each time a layout asks its height for a width: as
+    the window shows, the form's layouts ask each label about some eight widths, three or four
+    times each (and again when the window has settled), which made laying out the questions'
+    text the costliest part of showing the window. Heights are forgotten when the text changes
+    and on any change of font, style or other state (``changeEvent``), so they are always what
+    Qt would answer.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        """Show ``text`` (the heights are measured anew)."""
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        """Qt's height for ``width``, measured once per width."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= HEIGHTS_KEPT:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event) -> None:
+        self._heights.clear()  # a font, style, palette or other change: measured anew
+        super().changeEvent(event)
+
+
 class WrappingCheckBox(QCheckBox):
     """A checkbox whose label wraps onto several lines when space is short.
 
@@ -31,9 +73,8 @@ class WrappingCheckBox(QCheckBox):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(text, self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self._hint: QSize | None = None
+        self.label = WrappingLabel(text, self)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the box
         self.setAccessibleName(text)
         box = QCheckBox.sizeHint(self)  # the box alone (no text yet)
@@ -50,15 +91,23 @@ class WrappingCheckBox(QCheckBox):
         if self.accessibleName() == self.label.text():
             self.setAccessibleName(text)
         self.label.setText(text)
+        self._hint = None
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         """The label on one line, beside the box (a word-wrapping QLabel would prefer a narrower,
-        taller shape: forms would then put two columns of boxes where one line of each fits)."""
-        margins = self.layout().contentsMargins()
-        line = self.label.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, self.label.text())
-        width = margins.left() + line.width() + max(margins.right(), ROOM)
-        return QSize(width, self.heightForWidth(width))
+        taller shape: forms would then put two columns of boxes where one line of each fits).
+        Measured once, like :class:`WrappingLabel`'s heights, until the text or the font changes."""
+        if self._hint is None:
+            margins = self.layout().contentsMargins()
+            line = self.label.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, self.label.text())
+            width = margins.left() + line.width() + max(margins.right(), ROOM)
+            self._hint = QSize(width, self.heightForWidth(width))
+        return self._hint
+
+    def changeEvent(self, event) -> None:
+        self._hint = None  # a font, style or other change: measured anew
+        super().changeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the label's longest word allows."""

@@ -67,3 +67,47 @@ def test_a_wrapping_checkbox_prefers_its_label_on_one_line_and_wraps_when_narrow
     assert box.text() == box.accessibleName() == text
     box.setText("Another cloud AI service")
     assert box.accessibleName() == "Another cloud AI service"
+
+
+def test_a_wrapping_label_remembers_only_what_qt_would_answer(qtbot):
+    """The heights a WrappingLabel remembers (and the preferred size a WrappingCheckBox remembers) are
+    what Qt itself answers for the current text and font, asked again without the memory: after a
+    new text, a new font of its own and a new application font (a zoom), shown or not."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from gui.reflow import WrappingCheckBox, WrappingLabel
+
+    widths = (40, 60, 140, 333, 800)
+    label = WrappingLabel("Which cameras feed the service, and are they worn, fixed or carried on vehicles?")
+    box = WrappingCheckBox("Azure AI Face")
+    qtbot.addWidget(label)
+    qtbot.addWidget(box)
+
+    def qt_heights(widget: QLabel) -> list[int]:
+        return [QLabel.heightForWidth(widget, w) for w in widths]  # Qt's own, not the remembered ones
+
+    original = QApplication.font()
+    seen = []
+    try:
+        for change in (
+            lambda: None,
+            lambda: label.setText("A much longer question that wraps onto more lines " * 3),
+            lambda: label.setFont(QFont(label.font().family(), 23)),
+            lambda: (label.show(), box.show()),
+            lambda: QApplication.setFont(QFont(original.family(), 19)),
+            lambda: box.setText("Amazon Bedrock (or another AWS AI service)"),
+        ):
+            before = ([label.heightForWidth(w) for w in widths], box.sizeHint())  # remembered from here
+            change()
+            qtbot.wait(1)  # font changes reach shown widgets through the event loop
+            assert [label.heightForWidth(w) for w in widths] == qt_heights(label)
+            assert [box.label.heightForWidth(w) for w in widths] == qt_heights(box.label)
+            seen.append((before, [label.heightForWidth(w) for w in widths], box.sizeHint()))
+            box._hint = None
+            assert seen[-1][2] == box.sizeHint(), "the preferred size remembered is the one measured"
+        # Each change but the first and the showing changed what was remembered (a stale memory would fail above).
+        changed = [before[0] != after or before[1] != hint for before, after, hint in seen]
+        assert changed == [False, True, True, False, True, True]
+    finally:
+        QApplication.setFont(original)
