@@ -76,12 +76,17 @@ def standard_library_names() -> list[str]:
     return [*sys.stdlib_module_names, *loaded]
 
 
+_MARKED: list[dict] = []
+"""The table once marked (its modules and the standard library's are known from then on)."""
+
+
 def mark_app_modules() -> int:
     """Record the app's modules (and the standard library's) in PySide6's table before they are
-    imported; returns how many were not there yet."""
+    imported; returns how many were not there yet (0 when this table was marked before)."""
     table = feature_table()
-    if table is None:
+    if table is None or any(done is table for done in _MARKED):
         return 0
+    _MARKED.append(table)
     marks = [(name, IGNORED) for name in standard_library_names()]
     for package, mark in PACKAGES.items():
         marks.extend((name, mark) for name in module_names(package))
