@@ -35,28 +35,25 @@ def scrolled_instead(widget: QWidget, event) -> bool:
     return True
 
 
-class GuardedComboBox(QComboBox):
+class WheelWhenFocused:
+    """For a wheel-sensitive Qt input (put it before the Qt class among the bases): the wheel
+    changes the input only while it has keyboard focus, and never gives it focus."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        no_wheel_focus(self)  # type: ignore[arg-type]
+
+    def wheelEvent(self, event) -> None:
+        if not scrolled_instead(self, event):  # type: ignore[arg-type]
+            super().wheelEvent(event)  # type: ignore[misc]
+
+
+class GuardedComboBox(WheelWhenFocused, QComboBox):
     """A drop-down list the wheel changes only while it has keyboard focus."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        no_wheel_focus(self)
 
-    def wheelEvent(self, event) -> None:
-        if not scrolled_instead(self, event):
-            super().wheelEvent(event)
-
-
-class GuardedDateEdit(QDateEdit):
+class GuardedDateEdit(WheelWhenFocused, QDateEdit):
     """A date edit the wheel changes only while it has keyboard focus."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        no_wheel_focus(self)
-
-    def wheelEvent(self, event) -> None:
-        if not scrolled_instead(self, event):
-            super().wheelEvent(event)
 
 
 GUARDED = (GuardedComboBox, GuardedDateEdit)
