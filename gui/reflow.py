@@ -27,27 +27,59 @@ many; they are forgotten together beyond this)."""
 
 
 class WrappingLabel(QLabel):
-    """A word-wrapping plain-text label that remembers its height for each width it was asked about.
+    """A word-wrapping plain-text label that remembers its height for each width it was asked about
+    (and the width of its text on one line).
 
     Qt lays a wrapping label's text out anew each time a layout asks its height for a width: as
     the window shows, the form's layouts ask each label about some eight widths, three or four
     times each (and again when the window has settled), which made laying out the questions'
-    text the costliest part of showing the window. Heights are forgotten when the text changes
-    and on any change of font, style or other state (``changeEvent``), so they are always what
-    Qt would answer.
+    text the costliest part of showing the window. What it remembers is forgotten on any change
+    of font, style or other state Qt reports (``changeEvent``) and by every setter of the label
+    that changes what it measures (text, number, margin, indent, wrapping, text format), so it is
+    what Qt would answer. (Setting the ``text`` property through ``setProperty`` is not seen: use
+    :meth:`setText`.)
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._heights: dict[int, int] = {}
+        self._line: int | None = None
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
-        """Show ``text`` (the heights are measured anew)."""
+    def forget(self) -> None:
+        """Measure anew from now on."""
         self._heights.clear()
+        self._line = None
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self.forget()
         super().setText(text)
+
+    def setNum(self, number) -> None:  # type: ignore[override]
+        self.forget()
+        super().setNum(number)
+
+    def clear(self) -> None:
+        self.forget()
+        super().clear()
+
+    def setMargin(self, margin: int) -> None:
+        self.forget()
+        super().setMargin(margin)
+
+    def setIndent(self, indent: int) -> None:
+        self.forget()
+        super().setIndent(indent)
+
+    def setWordWrap(self, on: bool) -> None:
+        self.forget()
+        super().setWordWrap(on)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self.forget()
+        super().setTextFormat(text_format)
 
     def heightForWidth(self, width: int) -> int:
         """Qt's height for ``width``, measured once per width."""
@@ -58,8 +90,15 @@ class WrappingLabel(QLabel):
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
+    def line_width(self) -> int:
+        """The width of the text on one line (its longest line), measured once."""
+        if self._line is None:
+            line = self.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, self.text())
+            self._line = line.width()
+        return self._line
+
     def changeEvent(self, event) -> None:
-        self._heights.clear()  # a font, style, palette or other change: measured anew
+        self.forget()  # a font, style, palette or other change
         super().changeEvent(event)
 
 
@@ -73,7 +112,6 @@ class WrappingCheckBox(QCheckBox):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._hint: QSize | None = None
         self.label = WrappingLabel(text, self)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the box
         self.setAccessibleName(text)
@@ -91,23 +129,15 @@ class WrappingCheckBox(QCheckBox):
         if self.accessibleName() == self.label.text():
             self.setAccessibleName(text)
         self.label.setText(text)
-        self._hint = None
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         """The label on one line, beside the box (a word-wrapping QLabel would prefer a narrower,
         taller shape: forms would then put two columns of boxes where one line of each fits).
-        Measured once, like :class:`WrappingLabel`'s heights, until the text or the font changes."""
-        if self._hint is None:
-            margins = self.layout().contentsMargins()
-            line = self.label.fontMetrics().boundingRect(QRect(0, 0, 100000, 100000), _WRAP, self.label.text())
-            width = margins.left() + line.width() + max(margins.right(), ROOM)
-            self._hint = QSize(width, self.heightForWidth(width))
-        return self._hint
-
-    def changeEvent(self, event) -> None:
-        self._hint = None  # a font, style or other change: measured anew
-        super().changeEvent(event)
+        From what the label remembers (:class:`WrappingLabel`)."""
+        margins = self.layout().contentsMargins()
+        width = margins.left() + self.label.line_width() + max(margins.right(), ROOM)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the label's longest word allows."""

@@ -51,6 +51,12 @@ class WheelWhenFocused:
 class GuardedComboBox(WheelWhenFocused, QComboBox):
     """A drop-down list the wheel changes only while it has keyboard focus."""
 
+    def setEditable(self, editable: bool) -> None:
+        """As Qt's, but still never taking focus from the wheel: on macOS Qt gives an editable box
+        ``Qt.WheelFocus`` again when it is made editable."""
+        super().setEditable(editable)
+        no_wheel_focus(self)
+
 
 class GuardedDateEdit(WheelWhenFocused, QDateEdit):
     """A date edit the wheel changes only while it has keyboard focus."""

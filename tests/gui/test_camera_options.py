@@ -70,9 +70,10 @@ def test_a_wrapping_checkbox_prefers_its_label_on_one_line_and_wraps_when_narrow
 
 
 def test_a_wrapping_label_remembers_only_what_qt_would_answer(qtbot):
-    """The heights a WrappingLabel remembers (and the preferred size a WrappingCheckBox remembers) are
-    what Qt itself answers for the current text and font, asked again without the memory: after a
-    new text, a new font of its own and a new application font (a zoom), shown or not."""
+    """The heights a WrappingLabel remembers (and the one-line width a WrappingCheckBox's preferred
+    size is made of) are what Qt itself answers, asked again without the memory: after a new text,
+    margin, indent, an application font (a zoom), a font of its own, the checkbox label's own
+    font, wrapping and clearing, shown or not."""
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -87,27 +88,36 @@ def test_a_wrapping_label_remembers_only_what_qt_would_answer(qtbot):
     def qt_heights(widget: QLabel) -> list[int]:
         return [QLabel.heightForWidth(widget, w) for w in widths]  # Qt's own, not the remembered ones
 
+    def remembered() -> tuple[list[int], list[int], object]:
+        return [label.heightForWidth(w) for w in widths], [box.label.heightForWidth(w) for w in widths], box.sizeHint()
+
     original = QApplication.font()
     seen = []
     try:
         for change in (
             lambda: None,
             lambda: label.setText("A much longer question that wraps onto more lines " * 3),
-            lambda: label.setFont(QFont(label.font().family(), 23)),
+            lambda: label.setMargin(9),
+            lambda: label.setIndent(30),
             lambda: (label.show(), box.show()),
             lambda: QApplication.setFont(QFont(original.family(), 19)),
+            lambda: label.setFont(QFont(label.font().family(), 23)),
+            lambda: box.label.setFont(QFont(label.font().family(), 21)),
             lambda: box.setText("Amazon Bedrock (or another AWS AI service)"),
+            lambda: label.setWordWrap(False),
+            lambda: label.clear(),
         ):
-            before = ([label.heightForWidth(w) for w in widths], box.sizeHint())  # remembered from here
+            before = remembered()  # remembered from here
             change()
             qtbot.wait(1)  # font changes reach shown widgets through the event loop
-            assert [label.heightForWidth(w) for w in widths] == qt_heights(label)
-            assert [box.label.heightForWidth(w) for w in widths] == qt_heights(box.label)
-            seen.append((before, [label.heightForWidth(w) for w in widths], box.sizeHint()))
-            box._hint = None
-            assert seen[-1][2] == box.sizeHint(), "the preferred size remembered is the one measured"
-        # Each change but the first and the showing changed what was remembered (a stale memory would fail above).
-        changed = [before[0] != after or before[1] != hint for before, after, hint in seen]
-        assert changed == [False, True, True, False, True, True]
+            after = remembered()
+            assert after[0] == qt_heights(label)
+            assert after[1] == qt_heights(box.label)
+            box.label.forget()
+            assert after[2] == box.sizeHint(), "the preferred size is the one measured anew"
+            seen.append(before != after)
+        # Each change but the first and the showing changed what was remembered (a stale memory
+        # would have failed above).
+        assert seen == [False, True, True, True, False, True, True, True, True, True, True]
     finally:
         QApplication.setFont(original)

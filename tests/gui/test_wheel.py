@@ -158,3 +158,55 @@ def test_the_wheel_over_the_unfocused_identity_list_of_the_export_dialog_changes
     qtbot.waitUntil(dialog.identity.hasFocus, timeout=2000)
     wheel(dialog.identity, -1)
     assert dialog.identity.currentIndex() == 2, "focused, the wheel works as usual"
+
+
+def test_a_real_wheel_over_unfocused_inputs_scrolls_the_form_once_and_changes_nothing(qtbot, window):
+    """Spontaneous wheel events through the window, as the system delivers them (Qt passes an
+    ignored one on to the parent widgets): over an unfocused drop-down, the country picker's text
+    box and the date edit, the form scrolls by one turn's distance, exactly as over a question's
+    text, and no value changes and nothing takes the focus."""
+    from PySide6.QtTest import QTest
+
+    window.open_example(EU_RETAILER)
+    window.form.use_date.setChecked(True)
+    window.resize(900, 500)
+    settle(qtbot, window)
+    window.findings.setFocus()
+    qtbot.waitUntil(window.findings.hasFocus, timeout=2000)
+    bar = window.form.verticalScrollBar()
+    combo = window.form.rows["environment"].input.combo
+    picker = window.form.rows["deployer.country"].input.picker
+    targets = {
+        "question text": window.form.rows["environment"].question,
+        "drop-down": combo,
+        "country picker's text box": picker.lineEdit(),
+        "date edit": window.form.date,
+    }
+    values = (combo.currentIndex(), picker.code(), window.form.date.date())
+
+    def turn_over(widget) -> int:
+        """Scroll the form so ``widget`` is in view, turn the wheel once (down) over it; how far the
+        form scrolled (it is long: there is always room below)."""
+        window.form.ensureWidgetVisible(widget, 0, 120)
+        start = bar.value()
+        centre = widget.mapTo(window, widget.rect().center())
+        QTest.wheelEvent(window.windowHandle(), centre, QPoint(0, -120))
+        qtbot.wait(20)
+        return bar.value() - start
+
+    scrolled = {name: turn_over(widget) for name, widget in targets.items()}
+    assert scrolled["question text"] > 0, scrolled
+    assert set(scrolled.values()) == {scrolled["question text"]}, scrolled
+    assert (combo.currentIndex(), picker.code(), window.form.date.date()) == values
+    assert window.findings.hasFocus()
+
+
+def test_an_editable_drop_down_still_takes_no_focus_from_the_wheel():
+    """Qt on macOS gives a drop-down made editable (the country pickers) Qt.WheelFocus again:
+    the guarded box takes it back, on every system."""
+    from gui.wheel_guard import GuardedComboBox
+
+    box = GuardedComboBox()
+    box.setFocusPolicy(Qt.FocusPolicy.WheelFocus)  # as Qt's macOS style leaves it
+    box.setEditable(True)
+    assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
