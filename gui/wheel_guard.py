@@ -24,28 +24,21 @@ def no_wheel_focus(widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-def scrolled_instead(widget: QWidget, event) -> bool:
-    """For the wheel handler of a wheel-sensitive input: if ``widget`` does not have the keyboard
-    focus, hand the wheel to the scroll area around it and take the event (True); else False,
-    and the input handles the wheel as usual."""
-    if _has_focus(widget):
-        return False
-    _scroll_instead(widget, event)
-    event.accept()  # taken: a real wheel event left ignored would also reach the scroll area through Qt
-    return True
-
-
 class WheelWhenFocused:
     """For a wheel-sensitive Qt input (put it before the Qt class among the bases): the wheel
-    changes the input only while it has keyboard focus, and never gives it focus."""
+    changes the input only while it has keyboard focus, and never gives it focus. Without the
+    focus, the wheel goes to the scroll area around the input."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         no_wheel_focus(self)  # type: ignore[arg-type]
 
     def wheelEvent(self, event) -> None:
-        if not scrolled_instead(self, event):  # type: ignore[arg-type]
+        if _has_focus(self):
             super().wheelEvent(event)  # type: ignore[misc]
+            return
+        _scroll_instead(self, event)
+        event.accept()  # taken: a real wheel event left ignored would also reach the scroll area through Qt
 
 
 class GuardedComboBox(WheelWhenFocused, QComboBox):
