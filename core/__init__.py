@@ -95,6 +95,7 @@ if TYPE_CHECKING:
     from core.signing.verify import report_json as verification_report_json
     from core.timeline import Period, Timeline, timeline
     from core.userdirs import config_dir, data_dir, log_dir
+    from core.value_class import value_class
     from core.verdicts import Verdict, most_severe
     from core.version import __version__
     from core.whatif import (
@@ -123,6 +124,7 @@ _EXPORTS: dict[str, str] = {
     "overall_publisher": "core.evidence",
     "pack_evidence": "core.evidence",
     "write_atomic": "core.atomic",
+    "value_class": "core.value_class",
     "PackChange": "core.batch",
     "PortfolioEntry": "core.batch",
     "run_batch": "core.batch",
@@ -335,6 +337,7 @@ __all__ = [
     "trust_certificate_file",
     "trusted_certificates",
     "untrust_certificate",
+    "value_class",
     "verification_report_json",
     "verify_memo",
     "what_if",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ClausewiseError
@@ -16,10 +15,11 @@ from core.evaluator import evaluate
 from core.loading import load_scenario
 from core.packs import PackSet
 from core.scenario import SUFFIX
+from core.value_class import value_class
 from core.verdicts import Verdict
 
 
-@dataclass(frozen=True)
+@value_class
 class PackChange:
     """How one pack's result differs between the two dates."""
 
@@ -40,7 +40,7 @@ class PackChange:
         return out + (f" ({'; '.join(details)})" if details else "")
 
 
-@dataclass(frozen=True)
+@value_class
 class PortfolioEntry:
     """One scenario file's result (or why it could not be read)."""
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.messages import Catalogue, catalogue
 from core.packs import Clause, PackVersion, PolicyPack
+from core.value_class import value_class
 
 if TYPE_CHECKING:
     from core.results import LaterVersion
 
 
-@dataclass(frozen=True)
+@value_class
 class Citation:
     """Everything a reader needs to find and weigh a quoted clause."""
 

@@ -13,10 +13,11 @@ slower :meth:`Condition.trace` records every node's value for explanations.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar
 
 from core.truth import Truth, all_of, any_of, negate
+from core.value_class import value_class
 
 
 class _Unknown:
@@ -34,7 +35,7 @@ UNKNOWN: Any = _Unknown()
 Values = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class TraceNode:
     """One node of an evaluated condition tree, with its three-valued result."""
 
@@ -101,7 +102,7 @@ class Condition:
         object.__setattr__(self, "holds", fn)
 
 
-@dataclass(frozen=True)
+@value_class
 class Constant(Condition):
     """``true`` or ``false``."""
 
@@ -121,7 +122,7 @@ class Constant(Condition):
         return "always" if self.value else "never"
 
 
-@dataclass(frozen=True)
+@value_class
 class _Combination(Condition):
     """Several children combined by one three-valued connective (:mod:`core.truth`)."""
 
@@ -161,17 +162,17 @@ class _Combination(Condition):
         return "(" + f" {self.joiner} ".join(c.describe() for c in self.children) + ")"
 
 
-@dataclass(frozen=True)
+@value_class
 class AllOf(_Combination, combine=all_of, kind="all", lead="all of the following", joiner="and"):
     """True when every child is true; false as soon as one is false."""
 
 
-@dataclass(frozen=True)
+@value_class
 class AnyOf(_Combination, combine=any_of, kind="any", lead="at least one of the following", joiner="or"):
     """True as soon as one child is true; false when every child is false."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Not(Condition):
     """The negation; unknown stays unknown."""
 
@@ -192,7 +193,7 @@ class Not(Condition):
         return f"not {self.child.describe()}"
 
 
-@dataclass(frozen=True)
+@value_class
 class Ref(Condition):
     """A named definition (``{ref: law_enforcement}``) from the questionnaire or a pack."""
 
@@ -214,7 +215,7 @@ class Ref(Condition):
         return self.description
 
 
-@dataclass(frozen=True)
+@value_class
 class FieldTest(Condition):
     """A test of one field: ``equals``, ``one_of``, ``contains_any``, ``contains_other_than`` or
     ``answered``.

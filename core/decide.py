@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from core.packs import PackVersion, PolicyPack, Rule
 from core.truth import Truth, all_of, both
+from core.value_class import value_class
 from core.verdicts import Verdict, most_severe
 
 
-@dataclass(frozen=True)
+@value_class
 class RuleOutcome:
     """A triggered rule: its verdict in this pack, and which case decided it (or was left open)."""
 
@@ -30,7 +30,7 @@ class RuleOutcome:
     """When the rule is undetermined: index of the first case whose condition is unknown."""
 
 
-@dataclass(frozen=True)
+@value_class
 class PackDecision:
     """What a pack decides on a day, before any explanation is built."""
 

@@ -9,10 +9,10 @@ line on stderr and an exit status, the app into one dialog. Anything else escapi
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from pathlib import Path
 
 from core.display import one_line
+from core.value_class import value_class
 
 EXIT_INPUT = 2
 """Exit status for bad input: a file, field, option or date that cannot be used."""
@@ -114,7 +114,7 @@ class ErrorKind(enum.Enum):
     """A bug: to be reported, with the details."""
 
 
-@dataclass(frozen=True)
+@value_class
 class ErrorReport:
     """An exception as the front ends show it: its kind and one line of text."""
 

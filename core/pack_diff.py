@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
 from core.packs import Clause, PolicyPack
+from core.value_class import value_class
 
 # A word with the whitespace after it: replaced runs of words come out as one block.
 _TOKEN = re.compile(r"^\s+|\S+\s*")
 
 
-@dataclass(frozen=True)
+@value_class
 class ClauseChange:
     """A clause present in both versions with different wording (or section/status)."""
 
@@ -22,7 +22,7 @@ class ClauseChange:
     """The wording with ``[-removed-]`` and ``{+added+}`` marks; empty if only metadata changed."""
 
 
-@dataclass(frozen=True)
+@value_class
 class PackDiff:
     """The differences between version ``old`` and version ``new`` of a pack."""
 

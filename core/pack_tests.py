@@ -11,7 +11,6 @@ removes an answer of its base.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from core.results import Evaluation
 from core.scenario import Scenario, normalise_answers
 from core.scenario_file import read_answer
 from core.schema import Reader
+from core.value_class import value_class
 from core.verdicts import Verdict
 from core.yamlsource import parse_yaml
 
@@ -31,7 +31,7 @@ FORMAT = "pack-tests/1"
 NOT_TRIGGERED = "not_triggered"
 
 
-@dataclass(frozen=True)
+@value_class
 class PackTestCase:
     """One expected outcome for one scenario and date."""
 

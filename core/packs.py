@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
 from core.conditions import Condition, Ref
 from core.messages import Catalogue, catalogue
 from core.questionnaire import Questionnaire
+from core.value_class import value_class
 from core.verdicts import Verdict
 
 
@@ -59,7 +60,7 @@ def span_text(start: dt.date | None, end: dt.date | None, t: Catalogue | None = 
     return t("timeline.between", start=start.isoformat(), end=end.isoformat())
 
 
-@dataclass(frozen=True)
+@value_class
 class Source:
     """Where a clause's wording was obtained."""
 
@@ -78,7 +79,7 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@value_class
 class Clause:
     """One verbatim quote from a policy, with its provenance."""
 
@@ -92,7 +93,7 @@ class Clause:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@value_class
 class PackVersion:
     """A dated version of the policy and the clauses it contains."""
 
@@ -116,7 +117,7 @@ class PackVersion:
         return span_text(self.effective_from, self.effective_to)
 
 
-@dataclass(frozen=True)
+@value_class
 class Remark:
     """An interpretation note or remedy hint, optionally shown only when a condition holds."""
 
@@ -125,7 +126,7 @@ class Remark:
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
+@value_class
 class Case:
     """One outcome of a rule. Cases are tried in order; the first that holds decides."""
 
@@ -144,7 +145,7 @@ class Case:
     """Extra clause ids cited by this case, besides the rule's."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Rule:
     """A reading of one or more clauses: a condition and the verdict(s) it produces."""
 
@@ -159,7 +160,7 @@ class Rule:
     cases: tuple[Case, ...]
 
 
-@dataclass(frozen=True)
+@value_class
 class ScopeTest:
     """One condition for the pack to apply, with the reason given when it fails."""
 
@@ -167,7 +168,7 @@ class ScopeTest:
     otherwise: str
 
 
-@dataclass(frozen=True)
+@value_class
 class Notice:
     """A note the evaluation shows when its condition holds (e.g. "outside Article 5")."""
 
@@ -176,7 +177,7 @@ class Notice:
     text: str
 
 
-@dataclass(frozen=True)
+@value_class
 class PolicyPack:
     """One published policy, machine-readable and versioned."""
 
@@ -216,7 +217,7 @@ class PolicyPack:
         return tuple(r for r in self.rules if version.id in r.versions)
 
 
-@dataclass(frozen=True)
+@value_class
 class PackSet:
     """The packs evaluated together, and the questionnaire they were checked against."""
 

@@ -12,11 +12,12 @@ the "asked when" semantics every front end and the evaluator rely on (DESIGN §2
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
 from core.conditions import UNKNOWN, Condition, Ref, Truth, deciding_fields
+from core.value_class import value_class
 
 
 class FieldKind(StrEnum):
@@ -44,7 +45,7 @@ class FieldType(StrEnum):
         return self in (FieldType.MULTICHOICE, FieldType.COUNTRIES)
 
 
-@dataclass(frozen=True)
+@value_class
 class Option:
     """One option of a choice or multichoice field."""
 
@@ -65,7 +66,7 @@ class Option:
     offer it (e.g. "No camera", which "None of these" replaces)."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Field:
     """One question of the questionnaire."""
 
@@ -146,7 +147,7 @@ class Field:
         return sorted(values, key=lambda v: (order.get(v, len(order)), v))
 
 
-@dataclass(frozen=True)
+@value_class
 class Section:
     """A group of fields shown together."""
 
@@ -156,7 +157,7 @@ class Section:
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@value_class
 class Resolution:
     """A scenario's answers after applying the asked-when semantics.
 
@@ -169,7 +170,7 @@ class Resolution:
     asked: Mapping[str, Truth]
 
 
-@dataclass(frozen=True)
+@value_class
 class Questionnaire:
     """All fields, in questionnaire order, with sections, named definitions and countries."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
 from core.conditions import TraceNode
 from core.packs import Clause, PackVersion, PolicyPack
 from core.scenario import Scenario
+from core.value_class import value_class
 from core.verdicts import Verdict
 
 
@@ -23,7 +23,7 @@ class Applicability(StrEnum):
     """No version of the policy was in force on the evaluation date."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Fact:
     """A scenario fact that a finding rests on, in words."""
 
@@ -32,7 +32,7 @@ class Fact:
     answer: str
 
 
-@dataclass(frozen=True)
+@value_class
 class Finding:
     """One rule that is triggered (or could be, once questions are answered)."""
 
@@ -69,7 +69,7 @@ class Finding:
         )
 
 
-@dataclass(frozen=True)
+@value_class
 class LaterVersion:
     """A version of the pack that came into force after the evaluation date."""
 
@@ -84,7 +84,7 @@ class LaterVersion:
     """Rule id → title, for the rules in ``new_findings``."""
 
 
-@dataclass(frozen=True)
+@value_class
 class PackResult:
     """The outcome for one policy pack."""
 
@@ -116,7 +116,7 @@ class PackResult:
         return None
 
 
-@dataclass(frozen=True)
+@value_class
 class Evaluation:
     """The result of evaluating one scenario against a set of packs on one date."""
 

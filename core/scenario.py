@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from core.questionnaire import Questionnaire
+from core.value_class import value_class
 
 FORMAT = "scenario/1"
 SUFFIX = ".scenario.yaml"
@@ -22,7 +23,7 @@ SUFFIX = ".scenario.yaml"
 Answer = str | bool | tuple[str, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@value_class
 class Scenario:
     """A planned deployment, described by answers to the questionnaire."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 
 from core.citations import clause_name, opening_words
 from core.evaluator import evaluate
@@ -18,10 +17,11 @@ from core.messages import Catalogue, catalogue
 from core.packs import PackSet, span_text
 from core.results import Applicability
 from core.scenario import Scenario
+from core.value_class import value_class
 from core.verdicts import Verdict
 
 
-@dataclass(frozen=True)
+@value_class
 class Period:
     """A stretch of time with one verdict for one pack (or overall)."""
 
@@ -60,7 +60,7 @@ class Period:
         return clause_name(section, opening, t)
 
 
-@dataclass(frozen=True)
+@value_class
 class PackTimeline:
     """One pack's periods and the changes between them."""
 
@@ -102,7 +102,7 @@ class PackTimeline:
         return out
 
 
-@dataclass(frozen=True)
+@value_class
 class Timeline:
     """The scenario's verdicts through time, per pack and overall."""
 

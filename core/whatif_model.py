@@ -7,18 +7,18 @@ sentences in :mod:`core.whatif_text` are built from the same fields and are neve
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from core.questionnaire import FieldKind
 from core.scenario import Scenario
+from core.value_class import value_class
 from core.verdicts import Verdict
 
 RuleKey = tuple[str, str]
 """(pack id, rule id)."""
 
 
-@dataclass(frozen=True)
+@value_class
 class FindingRef:
     """A finding named in a consequence: which rule of which policy, before and after a change."""
 
@@ -50,7 +50,7 @@ class FindingRef:
         }
 
 
-@dataclass(frozen=True)
+@value_class
 class Change:
     """One answer changed, with the words for both answers."""
 
@@ -85,7 +85,7 @@ class Change:
         }
 
 
-@dataclass(frozen=True)
+@value_class
 class ChangeSet:
     """A set of changes and what it achieves, as fields."""
 
@@ -148,7 +148,7 @@ class ChangeSet:
         }
 
 
-@dataclass(frozen=True)
+@value_class
 class FindingOptions:
     """The ways to make one finding go away."""
 
@@ -162,7 +162,7 @@ class FindingOptions:
     """What the policy pack itself says would change this finding (as in the findings)."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Requirement:
     """A finding that allows the deployment only under conditions, and what it asks for."""
 
@@ -172,7 +172,7 @@ class Requirement:
     Microsoft and keep the registration consistent with this deployment.")."""
 
 
-@dataclass(frozen=True)
+@value_class
 class WhatIf:
     """Per finding, and for the overall verdict, the smallest change sets that help — and those
     that would make the verdict more severe."""

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import core
@@ -39,7 +38,7 @@ def _draft_path(value) -> Path | None:
     return Path(value)
 
 
-@dataclass(frozen=True)
+@core.value_class
 class Draft:
     """An autosaved draft found at start-up (the app did not close cleanly)."""
 

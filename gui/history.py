@@ -7,14 +7,12 @@ step each, however many answers they change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import core
 
 LIMIT = 500
 
 
-@dataclass(frozen=True)
+@core.value_class
 class Step:
     """One undoable edit."""
 

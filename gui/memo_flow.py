@@ -10,7 +10,6 @@ shows the dialogs (:class:`gui.session_view.SessionView`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +32,7 @@ def memo_file_name(scenario_file_name: str) -> str:
     return scenario_file_name.removesuffix(core.SCENARIO_SUFFIX).removesuffix(".yaml") + MEMO_SUFFIX
 
 
-@dataclass(frozen=True)
+@core.value_class
 class _Job:
     """One signing: what runs, what it says meanwhile, how it reads when it worked or failed."""
 

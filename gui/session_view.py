@@ -7,7 +7,6 @@ records what it was told and answers questions from a script.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -88,7 +87,7 @@ class SessionView(Protocol):
         """Call :meth:`Session.autosave` in ``seconds`` (replacing any earlier schedule)."""
 
 
-@dataclass(frozen=True)
+@core.value_class
 class ExportRequest:
     """What the export dialog starts from."""
 
@@ -97,7 +96,7 @@ class ExportRequest:
     """The memo's suggested path (last export folder, else next to the scenario, else home)."""
 
 
-@dataclass(frozen=True)
+@core.value_class
 class SigningForm:
     """What a signing dialog starts from: export (``memo`` None) or countersign ``memo``."""
 
@@ -107,7 +106,7 @@ class SigningForm:
     memo: Path | None = None
 
 
-@dataclass(frozen=True)
+@core.value_class
 class SigningChoice:
     """What the user confirmed in a signing dialog."""
 
@@ -120,7 +119,7 @@ class SigningChoice:
     """The signer's role on a countersignature."""
 
 
-@dataclass(frozen=True)
+@core.value_class
 class MemoWritten:
     """A memo written: the message's title and text, and the file."""
 

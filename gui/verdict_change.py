@@ -6,12 +6,10 @@ title to show for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import core
 
 
-@dataclass(frozen=True)
+@core.value_class
 class VerdictSnapshot:
     """The verdicts a user sees: the overall one and each policy's."""
 
@@ -25,7 +23,7 @@ def snapshot(evaluation: core.Evaluation) -> VerdictSnapshot:
     return VerdictSnapshot(evaluation.overall, tuple((p.pack.title, p.verdict) for p in evaluation.packs))
 
 
-@dataclass(frozen=True)
+@core.value_class
 class VerdictChange:
     """Verdicts before and after some edits, and the edits."""
 

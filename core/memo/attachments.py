@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 
 from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -22,6 +21,7 @@ from core.report_json import evaluation_to_dict
 from core.results import Evaluation
 from core.scenario import SUFFIX
 from core.scenario_file import scenario_to_yaml
+from core.value_class import value_class
 from core.version import __version__
 
 PRINTED_KEY = "/ClausewiseVerdicts"
@@ -34,7 +34,7 @@ COUNTRIES = "countries.yaml"
 PACK_PREFIX = "pack-"
 
 
-@dataclass(frozen=True)
+@value_class
 class Attachment:
     """One embedded file."""
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from core.conditions import UNKNOWN
 from core.messages import Catalogue, catalogue
 from core.packs import PackSet
 from core.results import Evaluation
+from core.value_class import value_class
 
 STALE_AFTER_DAYS = 180
 """A memo dated this long after its evaluation date says so (policies change)."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Author:
     """Who prepared (and signs) the memo."""
 
@@ -27,7 +28,7 @@ class Author:
         return ", ".join(x for x in (self.name, self.organisation, self.email) if x)
 
 
-@dataclass(frozen=True)
+@value_class
 class MemoHeader:
     """The memorandum's header fields that the evaluation does not give (all optional)."""
 
@@ -39,7 +40,7 @@ class MemoHeader:
     """A procurement or vendor reference."""
 
 
-@dataclass(frozen=True)
+@value_class
 class MemoContext:
     """Inputs shared by the section builders."""
 

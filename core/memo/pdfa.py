@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
 import pikepdf
 
 from core.resources import resources_dir
+from core.value_class import value_class
 
 PRODUCER = "Clausewise (reportlab, pikepdf)"
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 
 
-@dataclass(frozen=True)
+@value_class
 class PdfaMetadata:
     """What the document says about itself (Info dictionary and XMP alike)."""
 

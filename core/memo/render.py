@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 from reportlab.lib import colors
@@ -32,9 +32,10 @@ from core.memo.sections import conclusion, options_section, timeline_section
 from core.messages import Catalogue, catalogue
 from core.packs import PackSet
 from core.results import Evaluation
+from core.value_class import value_class
 
 
-@dataclass(frozen=True)
+@value_class
 class RenderedMemo:
     """The rendered PDF and where its signature boxes are."""
 

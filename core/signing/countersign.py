@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -25,6 +24,7 @@ from core.signing.identity import SigningIdentity
 from core.signing.overlay import free_box
 from core.signing.pades import APPROVER_FIELD, SignatureRequest, load_signer, sign_incrementally
 from core.signing.signatures import ROLE_SEPARATOR
+from core.value_class import value_class
 
 REASON = "Clausewise compliance memo"
 BOX = (236, 60)
@@ -33,7 +33,7 @@ MARGIN = 50
 """The memo's left and right text margin (points): further stamps line up with the text."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Countersigned:
     """What was written."""
 

@@ -17,7 +17,6 @@ memo's signature with pyHanko's difference analysis under a strict policy:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from asn1crypto import cms
 from asn1crypto import parser as asn1_parser
@@ -37,6 +36,8 @@ from pyhanko.sign.diff_analysis import (
     SuspiciousModification,
     XrefStreamRule,
 )
+
+from core.value_class import value_class
 
 _HEX = re.compile(rb"[0-9A-F]*|[0-9a-f]*")
 """A signature value as signing tools write it: hexadecimal digits in one case, nothing else (so
@@ -66,7 +67,7 @@ class CoverageError(Exception):
     """Part of the file is not accounted for; the message says which, in plain words."""
 
 
-@dataclass(frozen=True)
+@value_class
 class SignedSpan:
     """One signature's byte layout, checked: ``[0, a, b, c]`` with a hex ``/Contents`` in between."""
 

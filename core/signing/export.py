@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import logging
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -19,6 +18,7 @@ from core.packs import PackSet
 from core.results import Evaluation
 from core.signing.identity import SigningIdentity
 from core.signing.pades import APPROVER_FIELD, SignatureRequest, add_empty_field, load_signer, sign_incrementally
+from core.value_class import value_class
 
 FIELD_NAME = "ClausewiseSignature"
 REASON = "Clausewise compliance memo"
@@ -27,7 +27,7 @@ REASON = "Clausewise compliance memo"
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
-@dataclass(frozen=True)
+@value_class
 class SignedMemo:
     """What was written."""
 

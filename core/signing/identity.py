@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from cryptography import x509
@@ -26,12 +26,13 @@ from core.atomic import write_atomic
 from core.errors import IdentityError, WrongPassphrase
 from core.signing import certificates as certs
 from core.userdirs import identities_dir
+from core.value_class import value_class
 
 DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")
 VALID_YEARS = 3
 
 
-@dataclass(frozen=True)
+@value_class
 class SigningIdentity:
     """A signing identity as listed: who it names, its certificate, and where its files are."""
 

@@ -15,11 +15,11 @@ width estimate, paths, images and form XObjects), so the check errs on the side 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 import pikepdf
 
 from core.signing.coverage import CoverageError
+from core.value_class import value_class
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -34,7 +34,7 @@ STROKE = 1.0
 plus :meth:`Box.overlaps`'s margin), so that a stamp over a rule counts as covering it."""
 
 
-@dataclass(frozen=True)
+@value_class
 class Box:
     """An axis-aligned rectangle in page space."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from dataclasses import dataclass
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
@@ -26,12 +25,13 @@ from core.signing.identity import SigningIdentity, open_identity
 from core.signing.signatures import ROLE_SEPARATOR, _asn1
 from core.signing.stamp import stamp_style
 from core.signing.trust import trusted_x509
+from core.value_class import value_class
 
 APPROVER_FIELD = "ClausewiseApproval"
 """The empty signature field in the memo's "Approved by" box, filled by the first countersignature."""
 
 
-@dataclass(frozen=True)
+@value_class
 class SignatureRequest:
     """Where and how to sign: the field (filled if it exists, else created in ``box`` on ``page``)."""
 

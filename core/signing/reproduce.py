@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -27,9 +27,10 @@ from core.packs import PackSet
 from core.questionnaire_loader import parse_countries, parse_questionnaire
 from core.report_json import evaluation_to_dict
 from core.scenario_file import parse_scenario
+from core.value_class import value_class
 
 
-@dataclass(frozen=True)
+@value_class
 class Reproduction:
     """Whether the memo's conclusion follows from what it carries, and what today's packs say."""
 

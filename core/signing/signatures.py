@@ -9,7 +9,6 @@ list) — never by names, serial numbers or key identifiers, which anyone can co
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -17,11 +16,12 @@ from pyhanko.sign.validation import KeyUsageConstraints, validate_pdf_signature,
 from pyhanko_certvalidator import ValidationContext
 
 from core.signing import certificates as certs
+from core.value_class import value_class
 
 SIGNATURE, DOC_TIMESTAMP = "signature", "document timestamp"
 
 
-@dataclass(frozen=True)
+@value_class
 class TimestampInfo:
     """An RFC 3161 timestamp: on a signature (PAdES B-T) or over the document (B-LTA)."""
 
@@ -31,7 +31,7 @@ class TimestampInfo:
     trusted: bool
 
 
-@dataclass(frozen=True)
+@value_class
 class SignatureInfo:
     """What one signature of the memo says and how far it can be relied on."""
 

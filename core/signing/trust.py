@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
@@ -12,9 +11,10 @@ from core.atomic import write_atomic
 from core.errors import IdentityError
 from core.signing import certificates as certs
 from core.userdirs import trusted_dir
+from core.value_class import value_class
 
 
-@dataclass(frozen=True)
+@value_class
 class TrustedCertificate:
     """A certificate on the trusted list."""
 

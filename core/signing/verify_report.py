@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from core.display import HIDDEN, one_line
 from core.signing.reproduce import Reproduction
 from core.signing.signatures import DOC_TIMESTAMP, SignatureInfo, TimestampInfo
+from core.value_class import value_class
 
 VERIFIED, CHANGED, UNTRUSTED = "verified", "changed", "untrusted"
 
@@ -36,7 +37,7 @@ def display_text(text: str) -> str:
 EXIT_STATUS = {VERIFIED: 0, CHANGED: 1, UNTRUSTED: 3}
 
 
-@dataclass(frozen=True)
+@value_class
 class VerificationReport:
     """Everything verification found, for people (``lines()``) and machines (``to_dict()``)."""
 
