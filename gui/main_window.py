@@ -29,7 +29,7 @@ from gui.verdict_banner import VerdictBanner
 from gui.verdict_change import VerdictChange
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox, QTextBrowser
 
     from gui.guided import GuidedForm
     from gui.prompts import DialogPrompts
@@ -56,14 +56,12 @@ class MainWindow(MemoActions, QMainWindow):
         self.last_dialog = None
         self.busy = None
         self.last_export = None
-        self.setWindowIcon(QApplication.windowIcon())
         self.reached = ReachedHighlight(self)
         FocusRing.install()
         self.setAnimated(False)  # no docks to animate; the animation's timer would cost ≈20 ms (TECH-NOTES)
 
         self.form = ScenarioForm(packs.questionnaire)
         self.results = ResultsPanel(packs)
-        self.findings = self.results.findings
         self.results.question_activated.connect(self._question)
         self.results.apply_requested.connect(self.apply_change_set)
         self.results.copy_requested.connect(lambda cs: self.session.apply(cs, as_copy=True))
@@ -104,6 +102,11 @@ class MainWindow(MemoActions, QMainWindow):
         super().setVisible(visible)
         if visible:
             self.placement.shown()
+
+    @property
+    def findings(self) -> QTextBrowser:
+        """The findings page."""
+        return self.results.findings
 
     @property
     def prompts(self) -> DialogPrompts:

@@ -41,18 +41,21 @@ class ResultsPanel(QTabWidget):
         self._locked: frozenset[str] = frozenset()
         """The session's locks, as last shown (:meth:`show_locks`)."""
         self.setAccessibleName("Results")
-        self.findings = QTextBrowser()
+        self._page = QTextBrowser()
         # The findings are always longer than the pane: a scroll bar that appears once the page is
         # laid out would narrow it and have every line laid out again.
-        self.findings.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.findings.setOpenLinks(False)
-        self.findings.setAccessibleName("Findings")
-        self.findings.anchorClicked.connect(self._link)
-        self.outline = FindingsOutline(self.findings)
+        self._page.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._page.setOpenLinks(False)
+        self._page.setAccessibleName("Findings")
+        self._page.anchorClicked.connect(self._link)
+        self._unwritten: core.Evaluation | None = None
+        """An evaluation shown before the panel first showed, whose page is not written yet."""
+        self._has_shown = False
+        self.outline = FindingsOutline(self._page)
         self.verdict_banner = PinnedVerdict()
         findings_split = QSplitter(Qt.Orientation.Vertical)
         findings_split.addWidget(self.outline)
-        findings_split.addWidget(self.findings)
+        findings_split.addWidget(self._page)
         findings_split.setStretchFactor(1, 3)
         findings_split.setSizes([140, 600])
         findings_split.setChildrenCollapsible(False)
@@ -67,6 +70,13 @@ class ResultsPanel(QTabWidget):
         self._shown: core.Evaluation | None = None
         self._stale: set[QWidget] = set()
         self.currentChanged.connect(lambda _: self._fill_current_tab())
+
+    @property
+    def findings(self) -> QTextBrowser:
+        """The findings page (written now if it is still waiting for the panel to show)."""
+        if self._unwritten is not None:
+            self._write_findings(self._unwritten)
+        return self._page
 
     @property
     def locks(self) -> QListWidget:
@@ -154,7 +164,7 @@ class ResultsPanel(QTabWidget):
     def scroll_to_top(self) -> None:
         """Back to the overall verdict (after New and Open: a new scenario starts at the top). The tab
         the reviewer is on stays; it is filled for the new scenario."""
-        self.findings.verticalScrollBar().setValue(0)
+        self._page.verticalScrollBar().setValue(0)
         self.outline.setCurrentRow(0)
 
     def locked(self) -> frozenset[str]:
@@ -175,15 +185,33 @@ class ResultsPanel(QTabWidget):
         self._fill_current_tab()
 
     def show_evaluation(self, evaluation: core.Evaluation) -> None:
-        """Show the findings, the options and the timeline of ``evaluation``."""
-        scroll = self.findings.verticalScrollBar().value()
-        self.findings.setHtml(findings_html(evaluation, self.packs))
-        self.findings.verticalScrollBar().setValue(scroll)
+        """Show the findings, the options and the timeline of ``evaluation``.
+
+        Until the panel first shows, the findings page is written when it does (or when it is asked
+        for, :attr:`findings`): a tab widget gives its pages their size only as it shows, and a page
+        written before would be laid out once at the size of a hidden page, then again at its own."""
+        if self._has_shown:
+            self._write_findings(evaluation)
+        else:
+            self._unwritten = evaluation
         self.outline.show_evaluation(evaluation)
         self.verdict_banner.show_evaluation(evaluation)
         self._shown = evaluation
         self._stale = {self._whatif_tab, self._timeline_tab}
         self._fill_current_tab()
+
+    def showEvent(self, event) -> None:
+        """The panel and its pages have their size: write the page of the findings shown before."""
+        super().showEvent(event)
+        self._has_shown = True
+        if self._unwritten is not None:
+            self._write_findings(self._unwritten)
+
+    def _write_findings(self, evaluation: core.Evaluation) -> None:
+        self._unwritten = None
+        scroll = self._page.verticalScrollBar().value()
+        self._page.setHtml(findings_html(evaluation, self.packs))
+        self._page.verticalScrollBar().setValue(scroll)
 
     def _fill_current_tab(self) -> None:
         """Compute the what-if options or the timeline of the shown evaluation, if that tab is showing."""
@@ -205,7 +233,7 @@ class ResultsPanel(QTabWidget):
     def _link(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("#"):
-            self.findings.scrollToAnchor(text[1:])
+            self._page.scrollToAnchor(text[1:])
         elif text.startswith("field:"):
             self.question_activated.emit(text.removeprefix("field:"))
         elif text.startswith(("apply:", "copy:")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 import core
 from gui.main_window import MainWindow
@@ -135,3 +135,27 @@ def test_a_window_opened_on_a_file_never_evaluates_the_empty_scenario(qtbot, pac
     assert [e.scenario.title for e in shown] == [core.load_scenario(BODY_CAM, packs.questionnaire).title]
     assert window.verdict_label.text().startswith("Overall: ")
     assert core.evaluate(shown[0].scenario, packs).overall.label.upper() in window.findings.toPlainText()
+
+
+def test_the_findings_page_is_laid_out_once_at_its_own_width(qtbot, packs):
+    """Opened before the window shows (as at start-up), the example's findings page is written when
+    the results first show, at the width the tab gives it: never laid out at a hidden page's size
+    first. Read before the window shows, it is written then (nothing waits for a paint)."""
+    window = MainWindow(packs, Settings(), show_empty=False)
+    qtbot.addWidget(window)
+    assert window.open_example(BODY_CAM)
+    page = next(b for b in window.findChildren(QTextBrowser) if b.accessibleName() == "Findings")
+    assert page.document().isEmpty(), "not written before the panel shows"
+    widths: list[float] = []
+    layout = page.document().documentLayout()
+    layout.documentSizeChanged.connect(lambda size: page.document().isEmpty() or widths.append(size.width()))
+    window.show()  # the window laid out and its panes given their sizes
+    assert widths and set(widths) == {page.viewport().width()}, widths
+    qtbot.waitExposed(window)
+    verdict = core.evaluate(core.load_scenario(BODY_CAM, packs.questionnaire), packs).overall.label.upper()
+    assert verdict in window.findings.toPlainText()
+
+    unshown = MainWindow(packs, Settings(), show_empty=False)
+    qtbot.addWidget(unshown)
+    assert unshown.open_example(BODY_CAM)
+    assert verdict in unshown.findings.toPlainText(), "asked for before the window shows: written then"
