@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
 _MARKS = """
 import os, sys, time
@@ -83,7 +84,6 @@ app.exec()
 
 def bare_code() -> str:
     """``bench_startup.py``'s bare window, with the phase marks."""
-    sys.path.insert(0, str(ROOT))
     from tests.benchmarks import bench_startup as bench
 
     body = bench.BARE.replace(bench._READY, "").replace("app = QApplication([sys.argv[0]])", "mark('imports')")
@@ -96,7 +96,9 @@ def _python(code: str) -> list[str]:
 
 
 def _env(home: str) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLAUSEWISE_HOME=home, PYTHONPATH=str(ROOT))
+    from tests.benchmarks.bench_startup import offscreen_platform  # the same screen as the benchmark's
+
+    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_platform(home), CLAUSEWISE_HOME=home, PYTHONPATH=str(ROOT))
     env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
