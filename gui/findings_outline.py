@@ -8,6 +8,8 @@ scrolled, and that the keyboard can reach.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser
 
@@ -54,11 +56,12 @@ class PinnedVerdict(QLabel):
 
 
 class FindingsOutline(QListWidget):
-    """One entry per finding; the current entry scrolls ``browser`` to that finding."""
+    """One entry per finding; the current entry scrolls the findings page to that finding."""
 
-    def __init__(self, browser: QTextBrowser) -> None:
+    def __init__(self, page: Callable[[], QTextBrowser]) -> None:
+        """``page``: the findings page, written (if it was waiting to be) before it is scrolled."""
         super().__init__()
-        self.browser = browser
+        self._page = page
         self.setAccessibleName("Findings outline")
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
@@ -98,11 +101,11 @@ class FindingsOutline(QListWidget):
             return
         anchor = item.data(Qt.ItemDataRole.UserRole)
         if anchor == TOP:
-            self.browser.verticalScrollBar().setValue(0)
+            self._page().verticalScrollBar().setValue(0)
         else:
-            self.browser.scrollToAnchor(anchor)
+            self._page().scrollToAnchor(anchor)
 
     def _activated(self, item: QListWidgetItem) -> None:
         """Enter on an entry: scroll to it and put the keyboard in the findings to read on."""
         self.go_to(item)
-        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._page().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -51,7 +51,7 @@ class ResultsPanel(QTabWidget):
         self._unwritten: core.Evaluation | None = None
         """An evaluation shown before the panel first showed, whose page is not written yet."""
         self._has_shown = False
-        self.outline = FindingsOutline(self._page)
+        self.outline = FindingsOutline(lambda: self.findings)
         self.verdict_banner = PinnedVerdict()
         findings_split = QSplitter(Qt.Orientation.Vertical)
         findings_split.addWidget(self.outline)
@@ -165,7 +165,8 @@ class ResultsPanel(QTabWidget):
         """Back to the overall verdict (after New and Open: a new scenario starts at the top). The tab
         the reviewer is on stays; it is filled for the new scenario."""
         self._page.verticalScrollBar().setValue(0)
-        self.outline.setCurrentRow(0)
+        with QSignalBlocker(self.outline):  # the page is at its top already (written or not)
+            self.outline.setCurrentRow(0)
 
     def locked(self) -> frozenset[str]:
         """The facts the what-if search keeps (the session's, as last shown)."""

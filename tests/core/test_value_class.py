@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import importlib
 import inspect
 import pickle
 import pkgutil
+import typing
 from dataclasses import FrozenInstanceError, dataclass, field
 from typing import ClassVar
 
@@ -77,7 +79,25 @@ def _kinds(decorate):
         a: object
         b: object = field(default=0, hash=False)
 
-    return {"Plain": Plain, "Defaults": Defaults, "PostInit": PostInit, "Derived": Derived, "HashFlags": HashFlags}
+    @decorate
+    class EqOnly:
+        """Its own __eq__ (kept), so Python set __hash__ to None: the generated one replaces it."""
+
+        a: object
+        b: object
+
+        def __eq__(self, other):
+            return isinstance(other, EqOnly) and self.a == other.a
+
+    @decorate
+    class Undocumented:
+        a: dt.date
+        b: object = None
+
+    return {
+        **{"Plain": Plain, "Defaults": Defaults, "PostInit": PostInit, "Base": Base, "Derived": Derived},
+        **{"HashFlags": HashFlags, "EqOnly": EqOnly, "Undocumented": Undocumented},
+    }
 
 
 OURS = _kinds(value_class)
@@ -106,9 +126,11 @@ def _slotted_reference():
 SLOTTED_REF = _slotted_reference()
 
 
-def _make(kinds, name, a, b):
+def _make(kinds, name, a, b, c=None):
     cls = kinds[name]
-    return cls(a) if name == "PostInit" else cls(a, b)
+    if name in ("PostInit", "Base"):
+        return cls(a)
+    return cls(a, b, [b], c) if name == "Defaults" else cls(a, b)
 
 
 def _same_outcome(fn_ours, fn_theirs):
@@ -138,8 +160,8 @@ def test_signature_and_fields_are_dataclasses_own(name):
 @pytest.mark.parametrize("name", sorted(OURS))
 @given(a=values, b=values, c=values, d=values)
 def test_behaves_as_a_frozen_dataclass(name, a, b, c, d):
-    x, y = _make(OURS, name, a, b), _make(OURS, name, c, d)
-    rx, ry = _make(THEIRS, name, a, b), _make(THEIRS, name, c, d)
+    x, y = _make(OURS, name, a, b, c), _make(OURS, name, c, d, a)
+    rx, ry = _make(THEIRS, name, a, b, c), _make(THEIRS, name, c, d, a)
     assert repr(x) == repr(rx)
     assert (x == y) == (rx == ry)
     assert (x == _make(OURS, name, a, b)) is True
@@ -152,9 +174,76 @@ def test_behaves_as_a_frozen_dataclass(name, a, b, c, d):
         del x.a
     with pytest.raises(FrozenInstanceError):
         x.unknown = 1  # as a frozen dataclass: no new attributes either
+    with pytest.raises(FrozenInstanceError):
+        del x.unknown
     assert dataclasses.asdict(x) == dataclasses.asdict(rx)
     assert repr(dataclasses.replace(x, a=c)) == repr(dataclasses.replace(rx, a=c))
     assert copy.copy(x) == x and copy.deepcopy(x) == x
+
+
+@pytest.mark.parametrize("name", sorted(OURS))
+def test_introspection_is_dataclasses_own(name):
+    """Docstring, method names and the annotations of __init__ (resolved in the class's module)."""
+    ours, theirs = OURS[name], THEIRS[name]
+    assert ours.__doc__ == theirs.__doc__
+    for method in ("__init__", "__eq__", "__hash__", "__repr__", "__setattr__", "__delattr__"):
+        assert getattr(ours, method).__qualname__ == getattr(theirs, method).__qualname__, method
+    assert ours.__init__.__module__ == theirs.__init__.__module__
+    assert typing.get_type_hints(ours.__init__) == typing.get_type_hints(theirs.__init__)
+
+
+def test_equality_needs_the_same_class():
+    """A subclass's object never equals its base's, whatever their fields (dataclasses compare classes)."""
+    for kinds in (OURS, THEIRS):
+        assert kinds["Base"](1) != kinds["Derived"](1, "x") and kinds["Derived"](1, "x") != kinds["Base"](1)
+
+
+def test_a_recursive_repr_stops_as_dataclasses_does():
+    x, rx = OURS["Plain"]([], 1), THEIRS["Plain"]([], 1)
+    x.a.append(x)
+    rx.a.append(rx)
+    assert repr(x) == repr(rx)
+
+
+@value_class(slots=True)
+class SlottedBase:
+    """A slotted base..."""
+
+    a: object
+
+
+@value_class
+class SlottedChild(SlottedBase):
+    """...and a subclass: pickle and copy keep both fields."""
+
+    b: object = 0
+
+
+def test_a_subclass_of_a_slotted_class_keeps_its_fields_when_copied():
+    x = SlottedChild(1, 2)
+    assert pickle.loads(pickle.dumps(x)) == x and copy.copy(x) == x and copy.deepcopy(x) == x
+
+
+def test_only_value_classes_are_its_bases():
+    @dataclass
+    class Mutable:
+        """A mutable dataclass."""
+
+        a: int
+
+    with pytest.raises(TypeError, match="not a value class"):
+
+        @value_class
+        class Frozen(Mutable):
+            """dataclasses refuses a frozen class over a mutable one: so does value_class."""
+
+    with pytest.raises((TypeError, FrozenInstanceError)):  # not when defined, as with dataclasses: when made
+
+        @dataclass
+        class MutableChild(OURS["Plain"]):
+            """A mutable class over a value class cannot be made."""
+
+        MutableChild(1, 2)
 
 
 @given(a=values, b=values)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 import core
+from gui.findings_html import findings_html
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from gui.whatif_html import whatif_html
@@ -159,3 +160,35 @@ def test_the_findings_page_is_laid_out_once_at_its_own_width(qtbot, packs):
     qtbot.addWidget(unshown)
     assert unshown.open_example(BODY_CAM)
     assert verdict in unshown.findings.toPlainText(), "asked for before the window shows: written then"
+
+
+def _findings_page(window) -> QTextBrowser:
+    """The findings page itself (not through ``findings``, which writes a waiting page first)."""
+    return next(b for b in window.findChildren(QTextBrowser) if b.accessibleName() == "Findings")
+
+
+def test_a_shown_findings_page_follows_each_evaluation_where_the_reader_is(qtbot, window, packs):
+    """Once shown, the page is rewritten at each evaluation at once (on screen, not only when read)
+    and stays where the reader scrolled to."""
+    assert window.open_path(BODY_CAM)
+    page = _findings_page(window)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().maximum() > 200)
+    page.verticalScrollBar().setValue(150)
+    retail = core.evaluate(core.load_scenario(EU_RETAILER, packs.questionnaire), packs)
+    window.results.show_evaluation(retail)
+    assert page.toPlainText() == _as_shown(findings_html(retail, packs))
+    assert page.verticalScrollBar().value() == 150
+
+
+def test_the_outline_used_before_the_window_shows_moves_the_written_page(qtbot, packs):
+    """Choosing a finding in the outline before the window first shows writes the page and scrolls
+    it there: outline and page agree when the window shows."""
+    window = MainWindow(packs, Settings(), show_empty=False)
+    qtbot.addWidget(window)
+    assert window.open_example(BODY_CAM)
+    window.results.outline.setCurrentRow(window.results.outline.count() - 1)
+    page = _findings_page(window)
+    assert not page.document().isEmpty()
+    window.show()
+    qtbot.waitExposed(window)
+    assert page.verticalScrollBar().value() > 0
