@@ -68,9 +68,10 @@ def value_class(cls: T | None = None, /, *, slots: bool = False) -> Any:
             import inspect
 
             try:
-                made.__doc__ = made.__name__ + str(inspect.signature(made)).replace(" -> None", "")
+                signature = str(inspect.signature(made)).replace(" -> None", "")
             except (TypeError, ValueError):
-                made.__doc__ = ""
+                signature = ""
+            made.__doc__ = made.__name__ + signature
         return cast(T, made)
 
     return wrap if cls is None else wrap(cls)

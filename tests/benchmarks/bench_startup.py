@@ -120,6 +120,19 @@ def offscreen_platform(home: str) -> str:
     return f"offscreen:configfile={config}"
 
 
+def environment(home: str) -> dict[str, str]:
+    """A start's environment: offscreen Qt on :data:`SCREEN`, the app's files and byte code in ``home``."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=offscreen_platform(home),
+        CLAUSEWISE_HOME=home,
+        PYTHONPATH=str(ROOT),
+        PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 MARKS = ("ready", "painted", "complete")
 """What each start reports, in order: the first pass of the event loop with the window shown, the
 first frame painted, the whole form built."""
@@ -129,14 +142,7 @@ def start(code: str, home: str) -> tuple[dict[str, float], int]:
     """Seconds from spawning to each of :data:`MARKS`, and the peak memory (KiB) at the first."""
     # Byte code is cached (in the temporary home, not the source tree) as in an installed app:
     # without it every start would compile the app's modules but none of PySide6's.
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=offscreen_platform(home),
-        CLAUSEWISE_HOME=home,
-        PYTHONPATH=str(ROOT),
-        PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = environment(home)
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT

@@ -15,7 +15,6 @@ the window's first frame is painted (the polling for it costs next to nothing). 
 
 from __future__ import annotations
 
-import os
 import re
 import statistics
 import subprocess
@@ -96,12 +95,9 @@ def _python(code: str) -> list[str]:
 
 
 def _env(home: str) -> dict[str, str]:
-    from tests.benchmarks.bench_startup import offscreen_platform  # the same screen as the benchmark's
+    from tests.benchmarks.bench_startup import environment  # the benchmark's: the same screen and caches
 
-    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_platform(home), CLAUSEWISE_HOME=home, PYTHONPATH=str(ROOT))
-    env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+    return environment(home)
 
 
 def _phases(stderr: str) -> list[tuple[str, float]]:
